@@ -1,0 +1,51 @@
+// Package diag turns the raw output of the tools a generated app is built and
+// tested with (npm, tsc, Next.js, ESLint, Vitest, Playwright, the running app)
+// into typed diagnostics, classifies them into the self-healing taxonomy and
+// computes the normalised signature the fix cache is keyed by.
+package diag
+
+// Tool names the program whose output a diagnostic came from.
+type Tool string
+
+// The tools.
+const (
+	ToolNPM        Tool = "npm"
+	ToolTSC        Tool = "tsc"
+	ToolNext       Tool = "next"
+	ToolESLint     Tool = "eslint"
+	ToolVitest     Tool = "vitest"
+	ToolPlaywright Tool = "playwright"
+	ToolRuntime    Tool = "runtime"
+	ToolVite       Tool = "vite"
+)
+
+// Category is the top level of the error taxonomy.
+type Category string
+
+// The categories of the self-healing taxonomy.
+const (
+	Dependency    Category = "DEPENDENCY"
+	Syntax        Category = "SYNTAX"
+	Type          Category = "TYPE"
+	Runtime       Category = "RUNTIME"
+	Resource      Category = "RESOURCE"
+	Configuration Category = "CONFIGURATION"
+	Network       Category = "NETWORK"
+	Unknown       Category = "UNKNOWN"
+)
+
+// Diagnostic is one error reported by a tool. File is relative to the
+// project root with forward slashes; Line and Column are 1-based, 0 when the
+// tool gave none.
+type Diagnostic struct {
+	Tool    Tool   `json:"tool"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
+	// Excerpt is the source lines or output around the error, as the tool printed them.
+	Excerpt  string   `json:"excerpt,omitempty"`
+	Category Category `json:"category"`
+	Subclass string   `json:"subclass,omitempty"`
+}

@@ -1,0 +1,295 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// entityData is what the per-entity templates render: the app, the entity,
+// and the snippets that depend on which features the entity has.
+type entityData struct {
+	App *appView
+	E   *entityView
+}
+
+type uses struct{ Number, Boolean, Tags, Enum bool }
+
+// Uses says which storage readers the entity's lib file needs.
+func (d entityData) Uses() uses {
+	var u uses
+	for _, f := range d.E.Fields {
+		switch {
+		case f.Ref != nil:
+		case f.isNumeric():
+			u.Number = true
+		case f.Type == prd.Boolean:
+			u.Boolean = true
+		case f.Type == prd.Tags:
+			u.Tags = true
+		case f.Type == prd.Enum:
+			u.Enum = true
+		}
+	}
+	return u
+}
+
+// ValidateImports lists the lib/validate functions the entity's checks call.
+func (d entityData) ValidateImports() string {
+	var all []string
+	for _, f := range d.E.Fields {
+		all = append(all, f.Check())
+		if f.Type == prd.Tags {
+			all = append(all, "splitList(")
+		}
+	}
+	joined := strings.Join(all, " ")
+	var out []string
+	for _, fn := range []string{"date", "email", "first", "maxLength", "numberIn", "phone", "required", "splitList", "time", "url"} {
+		if strings.Contains(joined, fn+"(") {
+			out = append(out, fn)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, "required")
+	}
+	return strings.Join(out, ", ")
+}
+
+// FieldImports lists the components/fields components the form uses.
+func (d entityData) FieldImports() string {
+	var all strings.Builder
+	for _, f := range d.E.Fields {
+		all.WriteString(f.Input(d.E.Key))
+	}
+	var out []string
+	for _, c := range []string{"CheckboxField", "InputField", "SelectField", "TextAreaField"} {
+		if strings.Contains(all.String(), "<"+c+" ") {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// FormatImports lists the lib/format functions the list uses.
+func (d entityData) FormatImports() string {
+	var all strings.Builder
+	for _, f := range d.Details() {
+		all.WriteString(f.Display("x"))
+	}
+	var out []string
+	for _, fn := range []string{"formatDate", "formatMoney", "formatNumber", "formatTime"} {
+		if strings.Contains(all.String(), fn+"(") {
+			out = append(out, fn)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// TitleExpr is the expression titling a record named by the entity key.
+func (d entityData) TitleExpr() string {
+	e := d.E
+	f := e.Display
+	v := e.Key + "." + f.Key
+	untitled := jsString("Untitled " + strings.ToLower(e.Label))
+	switch {
+	case f.Ref != nil:
+		return untitled
+	case f.isNumeric():
+		return fmt.Sprintf("%s === null ? %s : String(%s)", v, untitled, v)
+	case f.Type == prd.Boolean:
+		return jsString(e.Label)
+	case f.Type == prd.Tags:
+		return fmt.Sprintf("%s.join(\", \") || %s", v, untitled)
+	}
+	return fmt.Sprintf("%s.trim() || %s", v, untitled)
+}
+
+// Description is the lead paragraph of the entity's page.
+func (d entityData) Description() string {
+	if d.E.Description != "" {
+		return d.E.Description
+	}
+	return fmt.Sprintf("Add, edit and review your %s. Everything is saved in this browser.", strings.ToLower(d.E.PluralLabel))
+}
+
+// SearchPlaceholder names what the search box looks through.
+func (d entityData) SearchPlaceholder() string {
+	var names []string
+	for _, f := range d.E.Search {
+		names = append(names, strings.ToLower(f.Field.Label()))
+	}
+	if len(names) > 3 {
+		return "Type to search…"
+	}
+	return "Search by " + joinWords(names) + "…"
+}
+
+// Image is the first image field, shown as the card's picture.
+func (d entityData) Image() *fieldView {
+	for _, f := range d.E.Fields {
+		if f.Type == prd.ImageURL && f.Ref == nil {
+			return &f
+		}
+	}
+	return nil
+}
+
+// Badges are the enum fields, shown as pills beside the title.
+func (d entityData) Badges() []fieldView {
+	var out []fieldView
+	for _, f := range d.E.Fields {
+		if f.Type == prd.Enum && f.Ref == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Toggles are the boolean fields, switched right from the list.
+func (d entityData) Toggles() []fieldView {
+	var out []fieldView
+	for _, f := range d.E.Fields {
+		if f.Type == prd.Boolean && f.Ref == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Details are the fields listed under the title.
+func (d entityData) Details() []fieldView {
+	var out []fieldView
+	img := d.Image()
+	for _, f := range d.E.Fields {
+		if f.Key == d.E.Display.Key || (img != nil && f.Key == img.Key) {
+			continue
+		}
+		if f.Ref == nil && (f.Type == prd.Enum || f.Type == prd.Boolean) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// PinnedKey is the boolean field whose records show first, if any.
+func (d entityData) PinnedKey() string {
+	for _, ft := range d.App.FeaturesOf(prd.FeaturePinned, d.E.Name) {
+		for _, f := range d.E.Fields {
+			if f.Name == ft.Field && f.Type == prd.Boolean {
+				return f.Key
+			}
+		}
+	}
+	return ""
+}
+
+// highlight returns the condition marking a record and its badge text.
+func (d entityData) highlight() (cond, label string) {
+	for _, ft := range d.App.FeaturesOf(prd.FeatureHighlight, d.E.Name) {
+		for _, f := range d.E.Fields {
+			if f.Name != ft.Field || f.Ref != nil {
+				continue
+			}
+			op := map[string]string{"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "===", "ne": "!=="}[ft.Compare]
+			if op == "" {
+				continue
+			}
+			v := d.E.Key + "." + f.Key
+			label = ft.Label
+			if label == "" {
+				label = "Needs attention"
+			}
+			if f.isNumeric() {
+				return fmt.Sprintf("%s !== null && %s %s %s", v, v, op, ft.Value), label
+			}
+			return fmt.Sprintf("%s %s %s", v, op, jsString(ft.Value)), label
+		}
+	}
+	return "", ""
+}
+
+// HighlightClass adds the highlight style to a record's card.
+func (d entityData) HighlightClass() string {
+	cond, _ := d.highlight()
+	if cond == "" {
+		return ""
+	}
+	return fmt.Sprintf(` ${%s ? "border-danger bg-danger/5" : ""}`, cond)
+}
+
+// HighlightBadge is the JSX of the badge shown on highlighted records.
+func (d entityData) HighlightBadge() string {
+	cond, label := d.highlight()
+	if cond == "" {
+		return ""
+	}
+	return fmt.Sprintf("\n                {%s ? (\n                  <span className=\"rounded-full bg-danger px-2.5 py-0.5 text-xs font-semibold text-surface\">%s</span>\n                ) : null}", cond, jsxText(label))
+}
+
+// FilterTest is the predicate keeping items that match the field's filter.
+func (f fieldView) FilterTest() string {
+	v := "item." + f.Key
+	switch {
+	case f.Type == prd.Boolean && f.Ref == nil:
+		return fmt.Sprintf("String(%s) === %sFilter", v, f.Key)
+	case f.Type == prd.Tags && f.Ref == nil:
+		return fmt.Sprintf("%s.includes(%sFilter)", v, f.Key)
+	}
+	return fmt.Sprintf("%s === %sFilter", v, f.Key)
+}
+
+// FilterOptions is the expression listing the filter's choices.
+func (f fieldView) FilterOptions() string {
+	switch {
+	case f.Ref != nil:
+		return fmt.Sprintf("%sItems.map((item) => ({ value: item.id, label: %sTitle(item) }))", f.Ref.PluralKey, f.Ref.Key)
+	case f.Type == prd.Enum:
+		return f.OptionsVar + ".map((option) => ({ value: option, label: option }))"
+	case f.Type == prd.Boolean:
+		return `[{ value: "true", label: "Yes" }, { value: "false", label: "No" }]`
+	case f.Type == prd.Tags:
+		return fmt.Sprintf("[...new Set(items.flatMap((item) => item.%s))].sort().map((value) => ({ value, label: value }))", f.Key)
+	}
+	return fmt.Sprintf("[...new Set(items.map((item) => item.%s).filter((value) => value !== \"\"))].sort().map((value) => ({ value, label: value }))", f.Key)
+}
+
+// DisplayJSX renders the stored value of record rec in a list.
+func (f fieldView) DisplayJSX(rec string) string {
+	v := rec + "." + f.Key
+	switch {
+	case f.Ref != nil:
+	case f.Type == prd.URL || f.Type == prd.ImageURL:
+		return fmt.Sprintf("{%s ? (\n                    <a href={%s} className=\"text-primary-ink underline underline-offset-2\" rel=\"noopener noreferrer\" target=\"_blank\">\n                      {%s}\n                    </a>\n                  ) : \"—\"}", v, v, v)
+	case f.Type == prd.Email:
+		return fmt.Sprintf("{%s ? (\n                    <a href={`mailto:${%s}`} className=\"text-primary-ink underline underline-offset-2\">\n                      {%s}\n                    </a>\n                  ) : \"—\"}", v, v, v)
+	}
+	return fmt.Sprintf("{%s || \"—\"}", f.Display(rec))
+}
+
+// Compare is the comparison of records a and b for the sort option.
+func (s sortView) Compare() string {
+	a, b := "a", "b"
+	if s.Desc {
+		a, b = b, a
+	}
+	switch s.Kind {
+	case "number":
+		return fmt.Sprintf("(%s.%s ?? 0) - (%s.%s ?? 0)", a, s.Key, b, s.Key)
+	case "boolean":
+		return fmt.Sprintf("Number(%s.%s) - Number(%s.%s)", a, s.Key, b, s.Key)
+	}
+	return fmt.Sprintf("%s.%s.localeCompare(%s.%s)", a, s.Key, b, s.Key)
+}
+
+func joinWords(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}

@@ -1,0 +1,205 @@
+// Package render is the offline coder: it turns a PRD into a complete,
+// buildable project from typed templates — no model involved. Its output is
+// the known-good scaffold that model coders start from, so it follows the
+// generated-app contract exactly: a route per entity linked from the main
+// nav, labelled form fields, an "Add …" button, a list with Edit and Delete,
+// validation, browser persistence, metadata, theme, accessible markup.
+package render
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+	"unicode"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// Target is the kind of project rendered.
+type Target string
+
+// The targets.
+const (
+	Next Target = "next"
+	Vite Target = "vite"
+)
+
+// File is one rendered file, its path relative to the project root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options tune rendering.
+type Options struct {
+	Target Target
+	// Now dates the output (the footer year); zero means time.Now.
+	Now time.Time
+}
+
+//go:embed templates
+var templates embed.FS
+
+// Render renders the whole project for a validated PRD. The result is sorted
+// by path and deterministic for a given PRD and options.
+func Render(p *prd.PRD, opts Options) ([]File, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if opts.Target == "" {
+		opts.Target = Next
+	}
+	if opts.Target != Next {
+		return nil, fmt.Errorf("render: target %q is not available", opts.Target)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	app, err := newAppView(p, opts.Now.Year())
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{root: "templates/" + string(opts.Target), app: app}
+	if err := r.run(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(r.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return r.files, nil
+}
+
+type renderer struct {
+	root  string
+	app   *appView
+	files []File
+}
+
+func (r *renderer) run() error {
+	if err := r.static(); err != nil {
+		return err
+	}
+	if err := r.once(); err != nil {
+		return err
+	}
+	for _, e := range r.app.Entities {
+		if err := r.entity(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// static copies the files that are the same in every app.
+func (r *renderer) static() error {
+	dir := r.root + "/static"
+	return fs.WalkDir(templates, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := templates.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		if rel == "gitignore" {
+			rel = ".gitignore" // embed skips dot files
+		}
+		if rel == "components/theme-toggle.tsx" && !r.app.Theme.Toggle ||
+			rel == "components/signup-form.tsx" && (r.app.Landing == nil || !r.app.Landing.Signup) ||
+			rel == "components/record-count.tsx" && len(r.app.Entities) == 0 {
+			return nil
+		}
+		r.add(rel, data)
+		return nil
+	})
+}
+
+// once renders the app-wide templates.
+func (r *renderer) once() error {
+	dir := r.root + "/once"
+	return fs.WalkDir(templates, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := strings.TrimSuffix(strings.TrimPrefix(p, dir+"/"), ".tmpl")
+		return r.execute(p, rel, r.app)
+	})
+}
+
+// entity renders one entity's lib file, components and page.
+func (r *renderer) entity(e *entityView) error {
+	data := entityData{App: r.app, E: e}
+	dir := r.root + "/entity/"
+	outputs := map[string]string{
+		"lib.ts.tmpl":      "lib/" + e.File + ".ts",
+		"form.tsx.tmpl":    "components/" + e.File + "-form.tsx",
+		"list.tsx.tmpl":    "components/" + e.File + "-list.tsx",
+		"manager.tsx.tmpl": "components/" + e.File + "-manager.tsx",
+		"page.tsx.tmpl":    "app" + e.Route + "/page.tsx",
+	}
+	for _, name := range slices.Sorted(maps.Keys(outputs)) {
+		if err := r.execute(dir+name, outputs[name], data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) execute(tmplPath, out string, data any) error {
+	src, err := templates.ReadFile(tmplPath)
+	if err != nil {
+		return err
+	}
+	t, err := template.New(path.Base(tmplPath)).Funcs(funcs).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return fmt.Errorf("render: parse %s: %w", tmplPath, err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return fmt.Errorf("render: %s: %w", out, err)
+	}
+	r.add(out, tidy(buf.Bytes()))
+	return nil
+}
+
+func (r *renderer) add(p string, data []byte) {
+	r.files = append(r.files, File{Path: p, Data: data})
+}
+
+// tidy trims trailing spaces and collapses runs of blank lines that
+// conditional template sections leave behind.
+func tidy(src []byte) []byte {
+	lines := strings.Split(string(src), "\n")
+	var out []string
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			blank++
+			if blank > 1 || len(out) == 0 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
+
+var funcs = template.FuncMap{
+	"q":       jsString,
+	"jsxText": jsxText,
+	"jsxAttr": jsxAttr,
+	"lower":   strings.ToLower,
+	"pascal":  prd.Pascal,
+}
