@@ -45,7 +45,7 @@ func Camel(name string) string {
 		}
 		b.WriteString(upperFirst(w))
 	}
-	return identifier(b.String())
+	return identifier(b.String(), false)
 }
 
 // Pascal is the UpperCamelCase identifier of a name: "time slot" -> "TimeSlot".
@@ -54,7 +54,7 @@ func Pascal(name string) string {
 	for _, w := range Words(name) {
 		b.WriteString(upperFirst(w))
 	}
-	return identifier(b.String())
+	return identifier(b.String(), true)
 }
 
 // Kebab is the kebab-case form of a name: "Time Slots" -> "time-slots".
@@ -87,8 +87,9 @@ func upperFirst(s string) string {
 }
 
 // identifier makes s a valid ASCII JavaScript identifier: letters outside
-// ASCII are transliterated where common and dropped otherwise.
-func identifier(s string) string {
+// ASCII are transliterated where common and dropped otherwise. Type names
+// (upper) start with a capital.
+func identifier(s string, upper bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -104,13 +105,19 @@ func identifier(s string) string {
 		}
 	}
 	out := b.String()
-	if out == "" {
-		return "item"
+	prefix := "n"
+	if upper {
+		prefix = "N"
 	}
-	if out[0] >= '0' && out[0] <= '9' {
-		out = "n" + out
-	}
-	if reserved[out] {
+	switch {
+	case out == "":
+		out = "item"
+		if upper {
+			out = "Item"
+		}
+	case out[0] >= '0' && out[0] <= '9':
+		out = prefix + out
+	case !upper && reserved[out]:
 		out += "Value"
 	}
 	return out

@@ -132,7 +132,9 @@ func (b *Bubblewrap) args(s Spec, program string, withFDs bool) []string {
 	a = append(a, b.system...)
 	a = append(a, "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", sandboxHome)
 	a = append(a, pathBinds(s.Writable, s.ReadOnly)...)
-	a = append(a, "--chdir", s.Dir, "--", program)
+	// The sandbox's own root (where /etc and the mount points live) is
+	// read-only too; only the mounts above are writable.
+	a = append(a, "--remount-ro", "/", "--chdir", s.Dir, "--", program)
 	return append(a, s.Argv[1:]...)
 }
 

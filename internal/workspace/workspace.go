@@ -53,7 +53,7 @@ func CleanPath(p string) (string, error) {
 		return bad("not UTF-8")
 	case strings.ContainsAny(p, "\x00\\:*?\"<>|"):
 		return bad("contains a reserved character")
-	case strings.HasPrefix(p, "/") || strings.HasPrefix(p, "~"):
+	case strings.HasPrefix(p, "/"):
 		return bad("absolute")
 	}
 	for _, r := range p {
@@ -64,6 +64,9 @@ func CleanPath(p string) (string, error) {
 	clean := path.Clean(p)
 	if clean == "." {
 		return bad("names the workspace itself")
+	}
+	if strings.HasPrefix(clean, "~") {
+		return bad("starts with ~, which shells expand to a home folder")
 	}
 	for _, seg := range strings.Split(clean, "/") {
 		if seg == ".." {

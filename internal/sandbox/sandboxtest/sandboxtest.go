@@ -105,9 +105,9 @@ func run(t *testing.T, r sandbox.Runner, s sandbox.Spec) sandbox.Result {
 
 // heartbeat is a shell fragment that starts a detached process (its own
 // session and process group, like a server's worker) writing the time to
-// file every 50 ms.
+// file every 50 ms (through a rename, so the file is never seen empty).
 func heartbeat(file string) string {
-	return `setsid sh -c 'while :; do date +%s%N > ` + file + `; sleep 0.05; done' &`
+	return `setsid sh -c 'while :; do date +%s%N > ` + file + `.new; mv ` + file + `.new ` + file + `; sleep 0.05; done' &`
 }
 
 // waitFile waits until path exists and is not empty.

@@ -84,13 +84,15 @@ func (s *suite) leftoversKilled(t *testing.T) {
 	assertNoHeartbeat(t, hb)
 }
 
-// server is a node HTTP server on port; with child it serves from a child
-// process, as `next start` does with next-server.
-func server(port int, child bool) string {
+// server is a node HTTP server on port; with a heartbeat file it serves
+// from a detached child process that also writes the heartbeat, as `next
+// start` serves from next-server.
+func server(port int, hb string) string {
 	srv := fmt.Sprintf(`require("http").createServer((q, r) => r.end("hello from " + process.pid)).listen(%d, "127.0.0.1")`, port)
-	if !child {
+	if hb == "" {
 		return srv
 	}
+	srv += fmt.Sprintf(`; setInterval(() => require("fs").writeFileSync(%q, String(Date.now())), 50)`, hb)
 	return fmt.Sprintf(`require("child_process").spawn(process.execPath, ["-e", %q], {stdio: "inherit", detached: true}); setInterval(() => {}, 1000)`, srv)
 }
 
@@ -112,7 +114,12 @@ func get(t *testing.T, addr string) string {
 func (s *suite) startPreview(t *testing.T, child bool) (*sandbox.Process, sandbox.Spec) {
 	t.Helper()
 	port := freePort(t)
-	sp := spec(t, "node", "-e", server(port, child))
+	sp := spec(t, "node")
+	hb := ""
+	if child {
+		hb = filepath.Join(sp.Dir, "hb")
+	}
+	sp.Argv = append(sp.Argv, "-e", server(port, hb))
 	sp.Port = port
 	p, err := s.r.Start(ctxTimeout(t, 2*time.Minute), sp)
 	if err != nil {
@@ -162,13 +169,14 @@ func (s *suite) startAddrStop(t *testing.T) {
 
 func (s *suite) stopKillsChildren(t *testing.T) {
 	t.Parallel()
-	p, _ := s.startPreview(t, true)
+	p, sp := s.startPreview(t, true)
 	get(t, p.Addr())
+	hb := filepath.Join(sp.Dir, "hb")
+	waitFile(t, hb)
 	if err := p.Stop(ctxTimeout(t, 30*time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	// The server ran in a detached child: if it survived, the port answers.
-	time.Sleep(100 * time.Millisecond)
+	assertNoHeartbeat(t, hb)
 	if c, err := net.DialTimeout("tcp", p.Addr(), time.Second); err == nil {
 		c.Close()
 		t.Fatal("the server's child survived Stop")

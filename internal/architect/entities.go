@@ -1,0 +1,296 @@
+package architect
+
+import (
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// appNouns name the app itself ("habit tracker", "recipe sharing site"):
+// a list after them names the app's parts, not an entity's fields.
+var appNouns = set("app", "application", "apps", "website", "site", "web", "webpage", "platform",
+	"system", "tool", "tracker", "manager", "maker", "builder", "board", "portal", "dashboard",
+	"log", "catalog", "catalogue", "crm", "blog", "shop", "store", "page", "hub", "directory",
+	"planner", "organizer", "organiser", "journal", "diary", "game", "generator", "editor",
+	"clone", "program", "mini-program", "software", "solution", "service", "gradebook", "kanban",
+	"marketplace", "forum", "community", "network", "listings", "management", "database", "suite",
+	"wiki", "landing", "homepage", "portfolio", "cv", "resume", "interface", "prototype", "mvp",
+	"saas", "product", "tracking", "booking", "manager's", "list")
+
+// isAppNoun reports whether a noun phrase names the app rather than a record.
+func isAppNoun(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return appNouns[last.low] || properName(toks)
+}
+
+var hasVerbs = set("has", "have", "contain", "contains", "include", "includes", "store", "stores", "need", "needs", "hold", "holds", "carry", "carries", "consist", "record", "records", "list", "lists")
+
+var withWords = set("with", "including", "containing", "having", "choosing", "selecting", "entering", "providing", "specifying", "giving", "featuring", "capturing")
+
+// readDeclarations finds entities declared together with their fields.
+func (m *model) readDeclarations() {
+	for si, s := range m.d.sentences {
+		m.readSentence(si, s.toks)
+	}
+}
+
+func (m *model) readSentence(si int, toks []token) {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		pos := si*1000 + i
+		switch {
+		case t.is("each", "every"):
+			np, j := npAfter(toks, i+1)
+			if len(np) == 0 || j >= len(toks) {
+				continue
+			}
+			k := j
+			if toks[k].is("should", "must", "can", "will", "may") && k+1 < len(toks) {
+				k++
+			}
+			if hasVerbs[toks[k].low] || toks[k].low == ":" || toks[k].is("with") {
+				if toks[k].is("consist") && k+1 < len(toks) && toks[k+1].is("of") {
+					k++
+				}
+				m.declare(np, parseList(toks, k+1), pos, false)
+			}
+		case withWords[t.low] || t.is("such") && i+1 < len(toks) && toks[i+1].is("as"):
+			start := i + 1
+			strict := t.is("including", "such", "featuring")
+			if t.is("such") {
+				start = i + 2
+			}
+			np := m.subjectBefore(toks, i)
+			if len(np) == 0 && i > 0 && toks[i-1].kind == tQuote || isAppNoun(np) {
+				if t.is("with") {
+					m.appItems = append(m.appItems, appItem{items: parseList(toks, start), pos: pos})
+				}
+				continue
+			}
+			if len(np) == 0 {
+				continue
+			}
+			m.declareIf(np, parseList(toks, start), pos, strict)
+		case hasVerbs[t.low] && i > 0:
+			end := i
+			if modals[toks[i-1].low] && i > 1 {
+				end = i - 1
+			}
+			start, np := npBefore(toks, end)
+			if len(np) == 0 || isAppNoun(np) || pronouns[np[0].low] || actorNoun(np) {
+				continue
+			}
+			if start > 0 && !(toks[start-1].kind == tPunct || toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your")) {
+				continue
+			}
+			k := i + 1
+			if t.is("consist") && k < len(toks) && toks[k].is("of") {
+				k++
+			}
+			m.declareIf(np, parseList(toks, k), pos, false)
+		case t.low == "(":
+			_, np := npBefore(toks, i)
+			j := closing(toks, i)
+			if len(np) == 0 || j >= len(toks) {
+				continue
+			}
+			inner := toks[i+1 : j]
+			items := parseList(inner, 0)
+			if head := np[len(np)-1].low; head == "columns" || head == "lanes" || head == "stages" || head == "statuses" || head == "states" {
+				m.columns = cleanOptions(optionsFromParen(inner))
+				continue
+			}
+			if fieldLike(items, 0.5) {
+				m.declare(np, items, pos, false)
+				i = j
+			}
+		case t.low == ":":
+			start, np := npBefore(toks, i)
+			if len(np) == 0 || isAppNoun(np) {
+				continue
+			}
+			lead := start > 0 && (toks[start-1].is("each", "every", "track", "log", "record", "store", "manage", "for") || verbBase(toks[start-1].low) != "")
+			items := parseList(toks, i+1)
+			if lead && fieldLike(items, 0.3) || fieldLike(items, 0.6) && len(items) >= 2 {
+				m.declare(np, items, pos, false)
+			}
+		}
+	}
+	m.readStates(toks)
+}
+
+// subjectBefore finds the noun phrase a "with" list belongs to: the phrase
+// just before it, the subject of a passive ("members can be added with"),
+// or after a comma the first plural noun of the clause ("books I want to
+// read, am reading, or finished, with title, …").
+func (m *model) subjectBefore(toks []token, i int) []token {
+	_, np := npBefore(toks, i)
+	if len(np) > 0 {
+		return np
+	}
+	j := i - 1
+	if j >= 1 && verbBase(toks[j].low) != "" && (strings.HasSuffix(toks[j].low, "ed") || strings.HasSuffix(toks[j].low, "en")) && toks[j-1].is("be", "been", "is", "are", "get") {
+		j -= 2
+		for j >= 0 && modals[toks[j].low] {
+			j--
+		}
+		_, np = npBefore(toks, j+1)
+		return np
+	}
+	if j >= 0 && toks[j].low == "," {
+		for k := 0; k < j; k++ {
+			if toks[k].low == ":" || k == 0 {
+				s := k
+				if toks[k].low == ":" {
+					s = k + 1
+				}
+				np, _ := npAfter(toks, s)
+				if len(np) > 0 && looksPlural(np[len(np)-1].low) && !isAppNoun(np) {
+					return np
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// actorNoun reports whether a phrase names people using the app.
+func actorNoun(np []token) bool {
+	if len(np) != 1 {
+		return false
+	}
+	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "i", "we", "you", "they")
+}
+
+// fieldLike reports whether at least share of the items are typed fields.
+func fieldLike(items []item, share float64) bool {
+	if len(items) == 0 {
+		return false
+	}
+	n := 0
+	for _, it := range items {
+		ws := trimNoise(lows(it.toks))
+		if len(ws) == 0 {
+			continue
+		}
+		if fieldish(ws) || fieldish(ws[len(ws)-1:]) || len(it.alt) > 0 || flagWords[ws[len(ws)-1]] || boolItem(it) {
+			n++
+		}
+	}
+	return float64(n) >= share*float64(len(items)) && n > 0
+}
+
+func boolItem(it item) bool {
+	for i := range it.toks {
+		if boolMarkerAt(it.toks, i) || it.toks[i].is("flag", "checkbox") {
+			return true
+		}
+	}
+	return false
+}
+
+// declareIf declares an entity when the list reads as its fields: strict
+// lists ("including", "such as") must be mostly typed fields, others need
+// one typed field or a known kind of record.
+func (m *model) declareIf(np []token, items []item, pos int, strict bool) {
+	if len(items) == 0 {
+		return
+	}
+	name, ok := nounName(np)
+	if !ok {
+		return
+	}
+	_, known := nounPriors[name]
+	switch {
+	case strict && !fieldLike(items, 0.5):
+		return
+	case !strict && !known && !fieldLike(items, 0.34):
+		return
+	case !strict && known && !fieldLike(items, 0.2) && !m.refersToEntities(items):
+		return
+	}
+	m.declare(np, items, pos, false)
+}
+
+func (m *model) refersToEntities(items []item) bool {
+	for _, it := range items {
+		if name, ok := nounName(it.toks); ok {
+			if _, known := nounPriors[name]; known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declare records an entity with the fields listed for it.
+func (m *model) declare(np []token, items []item, pos int, _ bool) {
+	name, ok := nounName(np)
+	if !ok {
+		return
+	}
+	e := m.ensureEntity(name, pos)
+	if e == nil {
+		return
+	}
+	for _, it := range items {
+		if len(it.paren) > 0 && fieldLike(parseList(it.paren, 0), 0.5) {
+			continue
+		}
+		f, ok := typeField(it, e.name, m.lang)
+		if !ok {
+			continue
+		}
+		if e.addField(f) {
+			e.explicit = true
+			m.typed = append(m.typed, typedNote{entity: e.name, field: f.Name, why: f.why})
+		}
+	}
+}
+
+// readStates reads states listed after a record and a pronoun: "books I want
+// to read, am reading, or finished" gives a status with those values.
+func (m *model) readStates(toks []token) {
+	for i := 0; i+2 < len(toks); i++ {
+		if !toks[i+1].is("i", "we", "you", "they") || !toks[i].word() {
+			continue
+		}
+		e := m.entity(singularWord(toks[i].low))
+		if e == nil {
+			continue
+		}
+		var opts []string
+		var cur []string
+		flush := func() {
+			ws := cur
+			for len(ws) > 1 && (ws[0] == "am" || ws[0] == "are" || ws[0] == "have" || ws[0] == "i" || ws[0] == "we" || ws[0] == "i'm" || ws[0] == "i've" || ws[0] == "or" || ws[0] == "and") {
+				ws = ws[1:]
+			}
+			if len(ws) > 0 && len(ws) <= 4 {
+				opts = append(opts, strings.Join(ws, " "))
+			}
+			cur = nil
+		}
+		for j := i + 2; j < len(toks); j++ {
+			t := toks[j]
+			if t.is("with") || t.kind == tPunct && t.low != "," {
+				break
+			}
+			if t.low == "," || t.is("or") {
+				flush()
+				continue
+			}
+			cur = append(cur, t.low)
+		}
+		flush()
+		if len(opts) >= 2 && e.field("status") == nil {
+			opts = cleanOptions(opts)
+			e.addField(fieldDraft{Field: prd.Field{Name: "status", Type: prd.Enum, Options: opts}, why: "the states listed in the prompt"})
+			m.typed = append(m.typed, typedNote{entity: e.name, field: "status", why: "a choice of " + strings.Join(opts, ", ")})
+			e.explicit = true
+		}
+	}
+}

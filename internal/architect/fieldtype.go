@@ -1,0 +1,534 @@
+package architect
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// fieldDraft is a field with the reason for its type.
+type fieldDraft struct {
+	prd.Field
+	why string
+}
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "single": 1, "a couple": 2}
+
+// leadingNoise are words that open a field phrase but are not its name.
+var leadingNoise = set("a", "an", "the", "their", "its", "his", "her", "my", "your", "our",
+	"some", "any", "optional", "required", "mandatory", "an optional", "each", "every", "also",
+	"basic", "short", "brief", "simple", "full", "free", "multiple", "several", "various", "own",
+	"personal", "custom", "relevant", "detailed", "current", "plus", "with", "by")
+
+var formatWords = map[string]string{"markdown": "Markdown is supported.", "rich": "Formatted text.", "html": "HTML is allowed.", "multiline": ""}
+
+// typeField turns a list item into a typed field. ok is false when the item
+// is not a field (a clause, an empty phrase, a page or feature name).
+func typeField(it item, entity, lang string) (fieldDraft, bool) {
+	if lang != "en" && lang != "" {
+		return typeForeignField(it, entity, lang)
+	}
+	toks := it.toks
+	var f fieldDraft
+	f.Type = ""
+	var helps []string
+	count := 0
+	// Strip leading determiners and count words.
+	for len(toks) > 0 {
+		t := toks[0]
+		if n, ok := numberWords[t.low]; ok && len(toks) > 1 {
+			count = n
+			toks = toks[1:]
+			continue
+		}
+		if t.kind == tNum && len(toks) > 1 && !isUnitOrRange(toks, 0) {
+			if n, err := strconv.Atoi(t.low); err == nil && n < 50 {
+				count = n
+			}
+			toks = toks[1:]
+			continue
+		}
+		if leadingNoise[t.low] && len(toks) > 1 {
+			toks = toks[1:]
+			continue
+		}
+		if t.low == "optional" || t.low == "required" {
+			toks = toks[1:]
+			continue
+		}
+		break
+	}
+	var name []string
+	var boolMarked bool
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case boolMarkerAt(toks, i) && (t.is("yes", "no", "y", "n", "true", "false", "on", "off") || t.low == "/"):
+			boolMarked = true
+		case t.is("flag", "checkbox", "toggle", "boolean", "switch") && len(name) > 0:
+			boolMarked = true
+		case t.low == "or" && i+1 < len(toks) && toks[i+1].is("not"):
+			boolMarked = true
+			i++
+		case t.is("in", "per") && i+1 < len(toks) && unitAt(toks, i+1) != "":
+			u, n := unitAt(toks, i+1), unitLen(toks, i+1)
+			if c, ok := currencyWords[u]; ok {
+				f.Type, f.Unit = prd.Money, c
+			} else {
+				f.Unit = u
+			}
+			i += n
+		case rangeAt(toks, i, &f):
+			i += rangeLen(toks, i) - 1
+		case t.kind == tPunct && strings.ContainsAny(t.low, "$€£¥₹"):
+			f.Type, f.Unit = prd.Money, currencyWords[t.low]
+		case t.low == "%":
+			f.Unit = "%"
+		case formatWords[t.low] != "" || (t.low == "rich" && i+1 < len(toks) && toks[i+1].is("text")):
+			if h := formatWords[t.low]; h != "" {
+				helps = append(helps, h)
+			}
+			if t.low == "rich" {
+				i++
+			}
+		default:
+			name = append(name, t.low)
+		}
+	}
+	for _, p := range parenMeaning(it.paren) {
+		switch p.kind {
+		case "unit":
+			if c, ok := currencyWords[p.value]; ok {
+				f.Type, f.Unit = prd.Money, c
+			} else {
+				f.Unit = p.value
+			}
+		case "range":
+			f.Min, f.Max = p.min, p.max
+		case "required":
+			f.Required = true
+		case "bool":
+			boolMarked = true
+		case "help":
+			helps = append(helps, p.value)
+		}
+	}
+	name = trimNoise(name)
+	if len(name) == 0 || len(name) > 7 {
+		return f, false
+	}
+	if len(name) > 4 && name[0] != "how" && name[0] != "whether" {
+		return f, false
+	}
+	phrase := strings.Join(name, " ")
+	if rename, t, unit, ok := idiom(name); ok {
+		phrase = rename
+		if f.Type == "" {
+			f.Type = t
+		}
+		if f.Unit == "" {
+			f.Unit = unit
+		}
+	}
+	hn, how := lookupHint(strings.Fields(phrase))
+	if hn.rename != "" {
+		phrase = hn.rename
+	}
+	switch {
+	case len(it.options) >= 2 || len(optionsFromParen(it.paren)) >= 2:
+		opts := it.options
+		if len(opts) < 2 {
+			opts = optionsFromParen(it.paren)
+		}
+		if isYesNo(opts) {
+			f.Type, f.why = prd.Boolean, "yes/no"
+		} else {
+			f.Type, f.Options, f.why = prd.Enum, cleanOptions(opts), "a choice of the listed values"
+		}
+	case len(it.alt) > 0:
+		f.Type = prd.Boolean
+		f.Help = fmt.Sprintf("Yes for %s, no for %s.", phrase, words(it.alt))
+		f.why = fmt.Sprintf("yes/no (%s or %s)", phrase, words(it.alt))
+	case boolMarked:
+		f.Type, f.why = prd.Boolean, "yes/no"
+	case f.Type == prd.Money:
+		f.why = "money"
+	case f.Min != nil && f.Max != nil && (hn.typ == prd.Rating || strings.Contains(phrase, "rating") || strings.Contains(phrase, "star")):
+		f.Type, f.why = prd.Rating, fmt.Sprintf("a rating from %g to %g", *f.Min, *f.Max)
+	case f.Min != nil || f.Max != nil:
+		f.Type, f.why = prd.Number, "a number in the given range"
+	case hn.typ != "":
+		f.Type, f.why = hn.typ, how
+		if f.Unit == "" {
+			f.Unit = hn.unit
+		}
+		if f.Min == nil && f.Max == nil {
+			f.Min, f.Max = hn.min, hn.max
+		}
+		if hn.typ == prd.Enum {
+			f.Options = hn.options
+			if strings.HasSuffix(phrase, "status") || phrase == "state" || phrase == "stage" {
+				f.Options = optionsFor(entity)
+			}
+			f.why = "a choice of " + strings.Join(f.Options, ", ") + " (default values)"
+		}
+	case f.Unit != "":
+		f.Type, f.why = prd.Number, "a number in "+f.Unit
+	default:
+		f.Type, f.why = prd.Text, "text"
+	}
+	if f.Type == prd.Money && f.Unit == "" {
+		f.Unit = languageCurrency["en"]
+	}
+	if f.Type != prd.Number && f.Type != prd.Money && f.Type != prd.Rating {
+		if f.Type != prd.Money {
+			f.Unit = ""
+		}
+		f.Min, f.Max = nil, nil
+	}
+	if f.Type == prd.Rating && f.Min == nil {
+		f.Min, f.Max = num(1), num(5)
+	}
+	if f.Type == prd.ImageURL || f.Type == prd.URL {
+		phrase = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(phrase, " url"), " link"))
+		if phrase == "" {
+			phrase = "link"
+		}
+	}
+	if f.Type == prd.Tags && count > 1 {
+		helps = append(helps, fmt.Sprintf("%d values, separated by commas.", count))
+	} else if f.Type == prd.Tags {
+		helps = append(helps, "Separate values with commas.")
+	}
+	f.Name = clip(phrase, 60)
+	f.Help = clip(strings.TrimSpace(strings.Join(append([]string{f.Help}, helps...), " ")), 200)
+	return f, true
+}
+
+// lookupHint types a phrase: the whole phrase, then its last words, then
+// yes/no words, then dates like "last watered".
+func lookupHint(ws []string) (hint, string) {
+	phrase := strings.Join(ws, " ")
+	if hn, ok := phraseHints[phrase]; ok {
+		return hn, describeType(hn.typ)
+	}
+	for k := 1; k < len(ws); k++ {
+		if hn, ok := phraseHints[strings.Join(ws[k:], " ")]; ok && !(hn.typ == prd.Enum && k > 0 && ws[len(ws)-1] != "status") {
+			return hn, describeType(hn.typ) + " (from \"" + strings.Join(ws[k:], " ") + "\")"
+		}
+	}
+	last := ws[len(ws)-1]
+	if hn, ok := headHints[last]; ok {
+		return hn, describeType(hn.typ) + " (from \"" + last + "\")"
+	}
+	for _, w := range ws {
+		switch w {
+		case "email", "e-mail":
+			return h(prd.Email), "an email address"
+		case "phone", "mobile", "telephone":
+			return h(prd.Phone), "a phone number"
+		case "url", "link":
+			for _, v := range ws {
+				if hn, ok := headHints[v]; ok && hn.typ == prd.ImageURL {
+					return h(prd.ImageURL), "an image link"
+				}
+			}
+			return h(prd.URL), "a link"
+		case "date":
+			return h(prd.Date), "a date"
+		}
+	}
+	if len(ws) == 1 && flagWords[last] || len(ws) == 2 && (ws[0] == "is" || ws[0] == "has") {
+		return h(prd.Boolean), "yes/no"
+	}
+	if len(ws) >= 2 && (ws[0] == "last" || ws[0] == "first" || ws[0] == "next") && strings.HasSuffix(last, "ed") {
+		return h(prd.Date), "a date (\"" + phrase + "\")"
+	}
+	if len(ws) >= 2 && (ws[0] == "number" && ws[1] == "of" || ws[0] == "total" || ws[0] == "count") {
+		return hMin(prd.Number, 0), "a count"
+	}
+	if len(ws) == 1 && looksPlural(last) && !uncountable[last] {
+		return h(prd.Tags), "a list of values (plural name)"
+	}
+	return hint{}, ""
+}
+
+func describeType(t prd.FieldType) string {
+	switch t {
+	case prd.Text:
+		return "text"
+	case prd.LongText:
+		return "long text"
+	case prd.Number:
+		return "a number"
+	case prd.Money:
+		return "money"
+	case prd.Date:
+		return "a date"
+	case prd.Time:
+		return "a time"
+	case prd.Boolean:
+		return "yes/no"
+	case prd.Enum:
+		return "a choice"
+	case prd.Email:
+		return "an email address"
+	case prd.URL:
+		return "a link"
+	case prd.ImageURL:
+		return "an image link"
+	case prd.Rating:
+		return "a rating"
+	case prd.Phone:
+		return "a phone number"
+	case prd.Tags:
+		return "a list of tags"
+	}
+	return string(t)
+}
+
+// idiom rewrites phrasings that describe a field rather than name it:
+// "how often to water" is a watering interval in days, "how many guests"
+// is a number of guests.
+func idiom(ws []string) (string, prd.FieldType, string, bool) {
+	if len(ws) >= 3 && ws[0] == "how" && ws[1] == "often" {
+		v := ws[len(ws)-1]
+		if ws[2] == "to" || ws[2] == "you" || ws[2] == "i" || ws[2] == "it" {
+			v = ws[len(ws)-1]
+		}
+		if b := verbBase(v); b != "" {
+			v = b
+		}
+		return gerund(v) + " interval", prd.Number, "days", true
+	}
+	if len(ws) >= 3 && ws[0] == "how" && (ws[1] == "many" || ws[1] == "much") {
+		return strings.Join(ws[2:], " "), prd.Number, "", true
+	}
+	if len(ws) >= 2 && ws[0] == "whether" {
+		rest := ws[1:]
+		if len(rest) > 1 && (rest[0] == "it" || rest[0] == "it's" || rest[0] == "is") {
+			rest = rest[1:]
+		}
+		if len(rest) > 1 && (rest[0] == "is" || rest[0] == "was") {
+			rest = rest[1:]
+		}
+		return strings.Join(rest, " "), prd.Boolean, "", true
+	}
+	if len(ws) >= 2 && ws[0] == "when" {
+		return strings.Join(ws[1:], " ") + " date", prd.Date, "", true
+	}
+	return "", "", "", false
+}
+
+func trimNoise(ws []string) []string {
+	for len(ws) > 0 && (leadingNoise[ws[0]] || determiners[ws[0]]) && len(ws) > 1 {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && (ws[len(ws)-1] == "etc" || ws[len(ws)-1] == "field" || ws[len(ws)-1] == "value" && len(ws) > 1 && headHints[ws[len(ws)-2]].typ != "") {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 1 && (determiners[ws[0]] || pronouns[ws[0]] || conjunctions[ws[0]]) {
+		return nil
+	}
+	return ws
+}
+
+type parenPart struct {
+	kind     string
+	value    string
+	min, max *float64
+}
+
+// parenMeaning reads units, ranges and markers in brackets after a field:
+// "(days)", "(1-5)", "($)", "(optional)", "(yes/no)", "(e.g. 'Basic')".
+func parenMeaning(toks []token) []parenPart {
+	if len(toks) == 0 {
+		return nil
+	}
+	var out []parenPart
+	if toks[0].is("e.g", "eg", "such", "like", "for", "i.e", "ie") {
+		return []parenPart{{kind: "help", value: clip("For example: "+strings.TrimSpace(strings.TrimPrefix(words(toks[1:]), "as")), 200)}}
+	}
+	var f fieldDraft
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case unitAt(toks, i) != "":
+			out = append(out, parenPart{kind: "unit", value: unitAt(toks, i)})
+			i += unitLen(toks, i) - 1
+		case rangeAt(toks, i, &f):
+			out = append(out, parenPart{kind: "range", min: f.Min, max: f.Max})
+			i += rangeLen(toks, i) - 1
+		case t.is("optional"):
+			out = append(out, parenPart{kind: "optional"})
+		case t.is("required", "mandatory"):
+			out = append(out, parenPart{kind: "required"})
+		case boolMarkerAt(toks, i):
+			out = append(out, parenPart{kind: "bool"})
+			i += 2
+		case t.kind == tPunct && strings.ContainsAny(t.low, "$€£¥₹"):
+			out = append(out, parenPart{kind: "unit", value: t.low})
+		}
+	}
+	return out
+}
+
+// optionsFromParen reads values listed in brackets: "(low, medium, high)",
+// "(run/bike/swim)". Units, ranges and examples are not values.
+func optionsFromParen(toks []token) []string {
+	if len(toks) == 0 || len(parenMeaning(toks)) > 0 {
+		return nil
+	}
+	var opts []string
+	var cur []token
+	for _, t := range toks {
+		if t.low == "," || t.low == "/" || t.is("or", "and") {
+			if len(cur) > 0 {
+				opts = append(opts, optionText(cur))
+			}
+			cur = nil
+			continue
+		}
+		if t.low == "(" || t.low == ")" || t.low == ":" {
+			return nil
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		opts = append(opts, optionText(cur))
+	}
+	for _, o := range opts {
+		if len(strings.Fields(o)) > 4 {
+			return nil
+		}
+	}
+	return opts
+}
+
+func unitAt(toks []token, i int) string {
+	if i >= len(toks) {
+		return ""
+	}
+	if i+1 < len(toks) {
+		two := toks[i].low + " " + toks[i+1].low
+		if u, ok := unitWords[two]; ok {
+			return u
+		}
+		if _, ok := currencyWords[two]; ok {
+			return two
+		}
+	}
+	if u, ok := unitWords[toks[i].low]; ok && toks[i].low != "m" && toks[i].low != "l" && toks[i].low != "g" {
+		return u
+	}
+	if _, ok := currencyWords[toks[i].low]; ok && toks[i].low != "won" && toks[i].low != "$" {
+		return toks[i].low
+	}
+	return ""
+}
+
+func unitLen(toks []token, i int) int {
+	if i+1 < len(toks) {
+		two := toks[i].low + " " + toks[i+1].low
+		if _, ok := unitWords[two]; ok {
+			return 2
+		}
+		if _, ok := currencyWords[two]; ok {
+			return 2
+		}
+	}
+	return 1
+}
+
+func isUnitOrRange(toks []token, i int) bool {
+	var f fieldDraft
+	return rangeAt(toks, i, &f) || unitAt(toks, i+1) != ""
+}
+
+// rangeAt reads "0-100", "1 to 5", "from 1 to 5", "between 1 and 10",
+// "out of 10" at i and sets f.Min and f.Max.
+func rangeAt(toks []token, i int, f *fieldDraft) bool {
+	n := func(j int) (float64, bool) {
+		if j < len(toks) && toks[j].kind == tNum {
+			v, err := strconv.ParseFloat(toks[j].low, 64)
+			return v, err == nil
+		}
+		return 0, false
+	}
+	set := func(lo, hi float64) bool {
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		f.Min, f.Max = num(lo), num(hi)
+		return true
+	}
+	if lo, ok := n(i); ok {
+		if i+2 < len(toks) && (toks[i+1].low == "-" || toks[i+1].is("to")) {
+			if hi, ok := n(i + 2); ok {
+				return set(lo, hi)
+			}
+		}
+		return false
+	}
+	if toks[i].is("from", "between") {
+		if lo, ok := n(i + 1); ok && i+3 < len(toks) && toks[i+2].is("to", "and", "-") {
+			if hi, ok := n(i + 3); ok {
+				return set(lo, hi)
+			}
+		}
+	}
+	if toks[i].is("out") && i+2 < len(toks) && toks[i+1].is("of") {
+		if hi, ok := n(i + 2); ok {
+			return set(min(1, hi), hi)
+		}
+	}
+	return false
+}
+
+func rangeLen(toks []token, i int) int {
+	if toks[i].is("from", "between") {
+		return 4
+	}
+	return 3
+}
+
+func isYesNo(opts []string) bool {
+	if len(opts) != 2 {
+		return false
+	}
+	a, b := strings.ToLower(opts[0]), strings.ToLower(opts[1])
+	return (a == "yes" && b == "no") || (a == "true" && b == "false") || (a == "y" && b == "n")
+}
+
+func cleanOptions(opts []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, o := range opts {
+		o = strings.TrimSpace(strings.Trim(o, "\"'"))
+		o = clip(o, 60)
+		if o == "" || seen[strings.ToLower(o)] {
+			continue
+		}
+		seen[strings.ToLower(o)] = true
+		out = append(out, o)
+		if len(out) == prd.MaxOptions {
+			break
+		}
+	}
+	return out
+}
+
+// clip cuts s to at most n bytes on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !runeStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n])
+}
+
+func runeStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,299 @@
+package architect
+
+import "strings"
+
+// item is one element of a list in a prompt: "a priority (low, medium,
+// high)" is the words [a priority] with options [low medium high].
+type item struct {
+	toks    []token
+	paren   []token  // what stood in parentheses after the words
+	options []string // values listed in parentheses or after a colon
+	alt     []token  // "remote or on-site": the words after "or"
+	end     int      // index in the sentence just past the item
+}
+
+func (it item) text() string { return words(it.toks) }
+
+// listEnders end a list of fields when they start an item or follow one.
+var listEnders = set("where", "which", "who", "that", "so", "then", "while", "when", "linked",
+	"belonging", "attached", "tied", "associated", "connected", "per", "can", "could", "should",
+	"must", "will", "would", "may", "are", "is", "were", "was", "be", "users", "user", "visitors",
+	"people", "customers", "staff", "players", "agents", "admins", "they", "it", "we", "i", "you",
+	"etc", "e.g", "for", "to", "on", "using", "via", "into", "showing", "shown", "sorted", "grouped",
+	"filtered", "ordered", "listed", "displayed", "but", "because", "if", "unless", "as")
+
+// listVerbs start a new clause when they open an item ("…, mark them done").
+var listVerbs = set("mark", "show", "see", "display", "delete", "remove", "edit", "view", "check",
+	"filter", "sort", "search", "list", "track", "let", "allow", "include", "add", "create", "send",
+	"move", "assign", "change", "update", "export", "print", "share", "rate", "book", "highlight",
+	"compute", "calculate", "get", "make", "keep", "use", "support", "provide", "offer", "notify",
+	"remind", "email", "browse", "manage", "record", "log", "post", "publish", "upload", "play",
+	"take", "start", "stop", "open", "close", "archive", "pin", "star", "favorite", "vote", "reply",
+	"comment", "invite", "join", "leave", "follow", "subscribe", "generate", "compare", "count")
+
+// parseList reads items from toks[i:] separated by commas, "and", "or" and
+// "&", with parenthesised details and colon-introduced values attached to
+// the item before them. It stops at a clause boundary.
+func parseList(toks []token, i int) []item {
+	var items []item
+	var cur item
+	push := func(end int) {
+		if len(cur.toks) > 0 || len(cur.paren) > 0 {
+			cur.end = end
+			items = append(items, cur)
+		}
+		cur = item{}
+	}
+	for i < len(toks) {
+		t := toks[i]
+		switch {
+		case t.low == "(" || t.low == "[":
+			j := closing(toks, i)
+			if len(cur.toks) == 0 && len(items) > 0 && cur.paren == nil {
+				items[len(items)-1].paren = toks[i+1 : j]
+				items[len(items)-1].end = min(j+1, len(toks))
+			} else {
+				cur.paren = toks[i+1 : j]
+			}
+			i = j + 1
+			continue
+		case t.low == ")" || t.low == "]":
+			push(i)
+			return items
+		case t.low == ":" && len(cur.toks) > 0:
+			opts, next := parseOptionRun(toks, i+1)
+			if len(opts) >= 2 {
+				cur.options = opts
+				i = next
+				continue
+			}
+			push(i)
+			return items
+		case t.low == "," || t.low == "&" || t.is("and", "plus") || (t.low == "/" && len(cur.toks) > 0 && !boolMarkerAt(toks, i)):
+			push(i)
+			i++
+			if i < len(toks) && toks[i].is("and", "or", "plus") {
+				i++
+			}
+			if i+1 < len(toks) && toks[i].is("as") && toks[i+1].is("well") {
+				i += 3
+			}
+			if endsList(toks, i) {
+				return items
+			}
+			continue
+		case t.low == "or":
+			if alt, next, ok := alternative(toks, i+1); ok && len(cur.toks) > 0 && len(cur.toks) <= 2 {
+				cur.alt = alt
+				i = next
+				continue
+			}
+			push(i)
+			i++
+			if endsList(toks, i) {
+				return items
+			}
+			continue
+		case t.kind == tPunct && !strings.ContainsAny(t.low, "$€£¥₹%-'/#+*"):
+			push(i)
+			return items
+		case len(cur.toks) > 0 && listEnders[t.low] && !insideItem(cur, toks, i):
+			push(i)
+			return items
+		}
+		cur.toks = append(cur.toks, t)
+		i++
+	}
+	push(i)
+	return items
+}
+
+// closing returns the index of the bracket closing the one at i, or len(toks).
+func closing(toks []token, i int) int {
+	depth := 0
+	for j := i; j < len(toks); j++ {
+		switch toks[j].low {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(toks)
+}
+
+// insideItem keeps prepositions that belong to a field name: "date of
+// visit", "cooking time in minutes", "price per night", "rating from 1 to 5".
+func insideItem(cur item, toks []token, i int) bool {
+	t := toks[i]
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	switch t.low {
+	case "to", "for":
+		return len(cur.toks) > 0 && (cur.toks[len(cur.toks)-1].kind == tNum || cur.toks[0].is("how")) || t.low == "to" && isNumTok(toks, i+1)
+	case "per":
+		_, unit := unitWords[next]
+		return unit || next == "night" || next == "hour" || next == "day" || next == "week" || next == "month" || next == "person" || next == "unit" || next == "item" || next == "serving"
+	case "on":
+		return next == "sale" || next == "site" || next == "call"
+	case "as":
+		return false
+	case "is", "are":
+		return len(cur.toks) == 0
+	}
+	return false
+}
+
+func isNumTok(toks []token, i int) bool { return i < len(toks) && toks[i].kind == tNum }
+
+// endsList reports whether the item starting at i begins a new clause.
+func endsList(toks []token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := toks[i]
+	if listEnders[t.low] && !t.is("for") {
+		return true
+	}
+	if listVerbs[t.low] {
+		if !nounVerbs[t.low] {
+			return true
+		}
+		if i+1 < len(toks) && (determiners[toks[i+1].low] || pronouns[toks[i+1].low] || toks[i+1].is("by", "as", "between", "off")) {
+			return true
+		}
+	}
+	if base := verbBase(t.low); base != "" && !nounVerbs[base] && !nounOnlyIng[t.low] && i+1 < len(toks) && (determiners[toks[i+1].low] || pronouns[toks[i+1].low]) {
+		return true
+	}
+	return false
+}
+
+// alternative reads "B" in "A or B" when both sides are one or two plain
+// words ("remote or on-site"), which makes one yes/no or choice field.
+func alternative(toks []token, i int) ([]token, int, bool) {
+	j := i
+	for j < len(toks) && j-i < 2 && toks[j].word() && !toks[j].is("and", "or") && !listEnders[toks[j].low] {
+		j++
+	}
+	if j == i {
+		return nil, i, false
+	}
+	if j < len(toks) && !(toks[j].low == "," || toks[j].low == "." || toks[j].low == ")" || toks[j].is("and")) {
+		return nil, i, false
+	}
+	alt := toks[i:j]
+	if fieldish(lows(alt)) {
+		return nil, i, false
+	}
+	return alt, j, true
+}
+
+// parseOptionRun reads enum values after a colon: "lead, proposal, won,
+// lost". It stops at a closing bracket, at a clause boundary, or at an item
+// that looks like a field in its own right ("vegetarian yes/no").
+func parseOptionRun(toks []token, i int) ([]string, int) {
+	var opts []string
+	var cur []token
+	flush := func() {
+		if len(cur) > 0 {
+			opts = append(opts, optionText(cur))
+		}
+		cur = nil
+	}
+	start := i
+	for i < len(toks) {
+		t := toks[i]
+		if t.low == ")" || t.low == "]" || t.low == ";" || t.low == "." || t.low == ":" {
+			break
+		}
+		if t.low == "(" {
+			break
+		}
+		if t.low == "," || t.is("and", "or") || t.low == "/" && !boolMarkerAt(toks, i) {
+			flush()
+			i++
+			if i < len(toks) && toks[i].is("and", "or") {
+				i++
+			}
+			if len(opts) >= 2 && looksLikeField(toks, i) {
+				return opts, i
+			}
+			if endsList(toks, i) {
+				return opts, i
+			}
+			continue
+		}
+		if len(cur) >= 4 || (len(cur) > 0 && listEnders[t.low]) {
+			break
+		}
+		cur = append(cur, t)
+		i++
+	}
+	flush()
+	if len(opts) < 2 {
+		return nil, start
+	}
+	return opts, i
+}
+
+func optionText(toks []token) string {
+	var parts []string
+	for _, t := range toks {
+		parts = append(parts, t.text)
+	}
+	s := strings.Join(parts, " ")
+	if len(s) > 60 {
+		s = strings.TrimSpace(s[:60])
+	}
+	return s
+}
+
+// looksLikeField reports whether the item at i is a field rather than one
+// more value: it carries a yes/no marker or brackets, or is a known field word.
+func looksLikeField(toks []token, i int) bool {
+	var ws []string
+	for j := i; j < len(toks) && j-i < 5; j++ {
+		t := toks[j]
+		if t.low == "," || t.low == ")" || t.is("and", "or") {
+			break
+		}
+		if t.low == "(" || t.low == ":" || boolMarkerAt(toks, j) || t.is("flag", "checkbox", "toggle") {
+			return true
+		}
+		ws = append(ws, t.low)
+	}
+	return fieldish(ws)
+}
+
+// fieldish reports whether words name a typed field the lexicon knows.
+func fieldish(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	phrase := strings.Join(ws, " ")
+	if _, ok := phraseHints[phrase]; ok {
+		return true
+	}
+	_, ok := headHints[ws[len(ws)-1]]
+	return ok || ws[0] == "how"
+}
+
+// boolMarkerAt reports whether a yes/no marker ("yes/no", "y/n",
+// "true/false") sits at or around index i.
+func boolMarkerAt(toks []token, i int) bool {
+	for j := max(0, i-1); j <= i+1 && j < len(toks); j++ {
+		if j+2 < len(toks) && toks[j+1].low == "/" {
+			pair := toks[j].low + "/" + toks[j+2].low
+			if pair == "yes/no" || pair == "y/n" || pair == "true/false" || pair == "on/off" {
+				return true
+			}
+		}
+	}
+	return false
+}
