@@ -12,6 +12,7 @@ type entityDraft struct {
 	name, plural       string
 	ident, pluralIdent string
 	description        string
+	display            string
 	fields             []fieldDraft
 	explicit           bool // the prompt listed the fields
 	pos                int  // order of first mention
@@ -52,25 +53,29 @@ func or(a, b string) string {
 
 // model collects everything read from the prompt.
 type model struct {
-	d           *doc
-	lang        string
-	entities    []*entityDraft
-	relations   []prd.Relation
-	features    []prd.Feature
-	assumptions []string
-	outOfScope  []string
-	archetype   string
-	kindNoun    string // the app's own noun phrase: "recipe sharing site"
-	appName     string
-	explicitApp bool
-	wantPages   map[prd.PageKind]bool
-	contentPage []prd.Page
-	landing     bool
-	signup      bool
-	counts      map[string]int // "three feature cards" -> cards: 3
-	appItems    []appItem      // what the app itself is said to have
-	columns     []string       // kanban columns
-	typed       []typedNote
+	d             *doc
+	lang          string
+	entities      []*entityDraft
+	relations     []prd.Relation
+	features      []prd.Feature
+	assumptions   []string
+	outOfScope    []string
+	archetype     string
+	appName       string
+	explicitApp   bool
+	wantPages     map[prd.PageKind]bool
+	contentPage   []prd.Page
+	landing       bool
+	signup        bool
+	counts        map[string]int // "three feature cards" -> cards: 3
+	appItems      []appItem      // what the app itself is said to have
+	columns       []string       // kanban columns
+	typed         []typedNote
+	wantDashboard bool
+	kindWords     []string // the app's own noun phrase
+	purpose       string   // "stock reports" in "a website for generating stock reports"
+	forWhom       string   // "freelancer" in "a CRM for a freelancer"
+	groupField    string   // "folder" in "a notes app with folders"
 }
 
 // appItem is a list that follows the app's own name: "a notes app with folders".

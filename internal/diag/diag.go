@@ -48,4 +48,19 @@ type Diagnostic struct {
 	Excerpt  string   `json:"excerpt,omitempty"`
 	Category Category `json:"category"`
 	Subclass string   `json:"subclass,omitempty"`
+	// Severity is SeverityError or SeverityWarning; empty means error.
+	Severity Severity `json:"severity,omitempty"`
+	// Test is the full title of the failing test (Vitest, Playwright) or the
+	// page path a runtime error was seen on.
+	Test string `json:"test,omitempty"`
 }
+
+// Severity says whether a diagnostic failed the command or only warned.
+type Severity string
+
+// The severities. Warnings are reported when they name the likely cause of
+// a failure (an invalid next.config key, an overridden peer dependency).
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
@@ -46,13 +47,10 @@ func (d entityData) ValidateImports() string {
 	}
 	joined := strings.Join(all, " ")
 	var out []string
-	for _, fn := range []string{"date", "email", "first", "maxLength", "numberIn", "phone", "required", "splitList", "time", "url"} {
-		if strings.Contains(joined, fn+"(") {
+	for _, fn := range []string{"date", "email", "first", "imageUrl", "maxLength", "numberIn", "phone", "required", "splitList", "time", "url"} {
+		if regexp.MustCompile(`\b` + fn + `\(`).MatchString(joined) {
 			out = append(out, fn)
 		}
-	}
-	if len(out) == 0 {
-		out = append(out, "required")
 	}
 	return strings.Join(out, ", ")
 }

@@ -116,8 +116,10 @@ func (f fieldView) Check() string {
 		checks = append(checks, fmt.Sprintf("maxLength(%s, %s, 500)", v, label))
 	case prd.Email:
 		checks = append(checks, fmt.Sprintf("email(%s, %s)", v, label))
-	case prd.URL, prd.ImageURL:
+	case prd.URL:
 		checks = append(checks, fmt.Sprintf("url(%s, %s)", v, label))
+	case prd.ImageURL:
+		checks = append(checks, fmt.Sprintf("imageUrl(%s, %s)", v, label))
 	case prd.Date:
 		checks = append(checks, fmt.Sprintf("date(%s, %s)", v, label))
 	case prd.Time:

@@ -1,10 +1,7 @@
 package render
 
 import (
-	"fmt"
-	"math"
-	"strconv"
-
+	"github.com/nexusgen/nexusgen/internal/palette"
 	"github.com/nexusgen/nexusgen/internal/prd"
 )
 
@@ -13,12 +10,12 @@ import (
 // on each surface, muted text, borders, link ink) are chosen for WCAG AA
 // contrast.
 type themeView struct {
-	Light, Dark palette
+	Light, Dark colours
 	Mode        string // light | dark | system
 	Toggle      bool
 }
 
-type palette struct {
+type colours struct {
 	Background, Foreground, Surface, Muted, Border string
 	Primary, OnPrimary, PrimaryInk, Accent, Danger string
 	Scheme                                         string
@@ -35,8 +32,8 @@ func newThemeView(t prd.Theme) themeView {
 	return themeView{Light: light, Dark: dark, Mode: t.Mode, Toggle: t.DarkToggle}
 }
 
-func derive(bg, surface, text, primary, accent string) palette {
-	p := palette{Background: bg, Surface: surface, Primary: primary, Accent: accent}
+func derive(bg, surface, text, primary, accent string) colours {
+	p := colours{Background: bg, Surface: surface, Primary: primary, Accent: accent}
 	dark := luminance(bg) < 0.2
 	p.Scheme = "light"
 	if dark {
@@ -56,7 +53,7 @@ func derive(bg, surface, text, primary, accent string) palette {
 		}
 	}
 	p.Border = mix(p.Foreground, surface, 0.16)
-	p.OnPrimary = pick(primary, "#ffffff", "#0f172a")
+	p.OnPrimary = palette.OnColour(colour(primary))
 	// Links and accents drawn in the primary colour on the background.
 	p.PrimaryInk = primary
 	for w := 0.1; contrast(p.PrimaryInk, bg) < 4.6 || contrast(p.PrimaryInk, surface) < 4.6; w += 0.1 {
@@ -84,41 +81,17 @@ func pick(bg, a, b string) string {
 	return b
 }
 
-func rgb(hex string) (r, g, b float64) {
-	if len(hex) != 7 {
-		return 0, 0, 0
-	}
-	n, err := strconv.ParseUint(hex[1:], 16, 32)
+func colour(hex string) palette.RGB {
+	c, err := palette.Parse(hex)
 	if err != nil {
-		return 0, 0, 0
+		return palette.Black
 	}
-	return float64(n >> 16 & 0xff), float64(n >> 8 & 0xff), float64(n & 0xff)
+	return c
 }
 
-func luminance(hex string) float64 {
-	r, g, b := rgb(hex)
-	lin := func(c float64) float64 {
-		c /= 255
-		if c <= 0.03928 {
-			return c / 12.92
-		}
-		return math.Pow((c+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
+func luminance(hex string) float64 { return colour(hex).Luminance() }
 
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+func contrast(a, b string) float64 { return palette.Contrast(colour(a), colour(b)) }
 
 // mix blends w of a into b.
-func mix(a, b string, w float64) string {
-	ar, ag, ab := rgb(a)
-	br, bg, bb := rgb(b)
-	c := func(x, y float64) int { return int(math.Round(x*w + y*(1-w))) }
-	return fmt.Sprintf("#%02x%02x%02x", c(ar, br), c(ag, bg), c(ab, bb))
-}
+func mix(a, b string, w float64) string { return palette.Mix(colour(b), colour(a), w).Hex() }

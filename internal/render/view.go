@@ -39,17 +39,17 @@ type pageView struct {
 type entityView struct {
 	prd.Entity
 	Key, Type, PluralKey, PluralType string
-	Route, Label, PluralLabel       string
-	File                            string // kebab base name of its component files
-	StorageKey                      string
-	Fields                          []fieldView
-	Display                         fieldView
-	Refs                            []fieldView // fields that reference another entity
-	Children                        []*entityView
-	Search                          []fieldView // text fields the search box looks through
-	Filters                         []fieldView // enum, boolean and relation fields to filter by
-	Sorts                           []sortView
-	Samples                         []string // TypeScript object literals of sample records
+	Route, Label, PluralLabel        string
+	File                             string // kebab base name of its component files
+	StorageKey                       string
+	Fields                           []fieldView
+	Display                          fieldView
+	Refs                             []fieldView // fields that reference another entity
+	Children                         []*entityView
+	Search                           []fieldView // text fields the search box looks through
+	Filters                          []fieldView // enum, boolean and relation fields to filter by
+	Sorts                            []sortView
+	Samples                          []string // TypeScript object literals of sample records
 	// Blurb is the one-line description on the home page card.
 	Blurb string
 }

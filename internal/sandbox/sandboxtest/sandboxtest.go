@@ -113,14 +113,21 @@ func heartbeat(file string) string {
 // waitFile waits until path exists and is not empty.
 func waitFile(t *testing.T, path string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	if !fileAppears(path, 10*time.Second) {
+		t.Fatalf("%s never appeared", path)
+	}
+}
+
+// fileAppears reports whether path exists and is not empty within timeout.
+func fileAppears(path string, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
-			return
+			return true
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("%s never appeared", path)
+	return false
 }
 
 // assertNoHeartbeat fails when the heartbeat file still changes: something

@@ -55,7 +55,7 @@ func (s *suite) cancelStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() {
-		waitFile(t, hb)
+		fileAppears(hb, 10*time.Second)
 		cancel()
 	}()
 	res, err := s.r.Run(ctx, sp)
@@ -65,6 +65,7 @@ func (s *suite) cancelStops(t *testing.T) {
 	if res.TimedOut || res.OK() {
 		t.Fatalf("result %+v", res)
 	}
+	waitFile(t, hb)
 	assertNoHeartbeat(t, hb)
 }
 

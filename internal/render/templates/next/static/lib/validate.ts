@@ -37,6 +37,11 @@ export function url(value: string, label: string): string | undefined {
   }
 }
 
+/** A web address, or a path on this site such as /images/cover.jpg. */
+export function imageUrl(value: string, label: string): string | undefined {
+  return value.trim().startsWith("/") && !value.trim().startsWith("//") ? undefined : url(value, label);
+}
+
 const PHONE = /^\+?[0-9 ()./-]{6,20}$/;
 
 export function phone(value: string, label: string): string | undefined {

@@ -1,0 +1,274 @@
+package architect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// Params is what the offline architect reads.
+type Params struct {
+	// Prompt is the user's description, already validated non-empty and at
+	// most 20,000 characters.
+	Prompt string
+	// Documents are the plain text of attached documents.
+	Documents []string
+	// Colours are #rrggbb colours extracted from an uploaded logo, dominant first.
+	Colours []string
+}
+
+// Offline plans apps without a language model. Its zero value is ready to
+// use; Logger, when set, receives a debug line per plan.
+type Offline struct {
+	Logger *slog.Logger
+}
+
+// ErrEmptyPrompt is returned for a prompt with no words.
+var ErrEmptyPrompt = errors.New("architect: prompt is empty")
+
+// maxDocumentText bounds how much attached text is read for field lists.
+const maxDocumentText = 20000
+
+// Plan reads the prompt and returns a PRD that passes prd.Validate and the
+// PRD schema. The same input always gives the same PRD.
+func (o Offline) Plan(ctx context.Context, p Params) (*prd.PRD, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(p.Prompt) == "" {
+		return nil, ErrEmptyPrompt
+	}
+	out := plan(p)
+	if err := out.Validate(); err != nil {
+		return nil, fmt.Errorf("architect: planned an invalid PRD: %w", err)
+	}
+	if o.Logger != nil {
+		o.Logger.Debug("planned app", "app", out.AppName, "archetype", out.Archetype, "language", out.Language, "entities", len(out.Entities), "features", len(out.Features))
+	}
+	return out, nil
+}
+
+// plan runs the layers in order: language and sentences, the app's own
+// description, declared entities, entities in prose, relations, priors,
+// features, theme, naming and pages, then assembles a valid PRD.
+func plan(p Params) *prd.PRD {
+	m := &model{d: newDoc(p.Prompt), wantPages: map[prd.PageKind]bool{}}
+	m.lang = m.d.lang
+	m.archetype, _ = detectArchetype(m.d.raw)
+	if m.lang == "en" {
+		m.readKind()
+		m.readDeclarations()
+		m.readDocuments(p.Documents)
+		m.readAppItems()
+		m.readRelations()
+		m.addProseEntities()
+	} else {
+		m.readForeign()
+	}
+	m.fillDefaults()
+	m.fillFromPriors()
+	m.resolveRelations()
+	m.applyGroupField()
+	if m.lang == "en" {
+		m.readFeatures()
+		m.readPlay()
+	}
+	m.readPageWords()
+	m.capacity()
+	theme := m.buildTheme(p.Colours)
+	m.appName, m.explicitApp = m.explicitName()
+	if !m.explicitApp {
+		m.appName = m.deriveName()
+	}
+	m.notes()
+	return m.assemble(theme)
+}
+
+// readDocuments reads field lists from attached documents ("Each order
+// has …"); free prose in documents is not mined for entities.
+func (m *model) readDocuments(docs []string) {
+	total := 0
+	for _, doc := range docs {
+		if total >= maxDocumentText {
+			break
+		}
+		text := doc
+		if len(text) > maxDocumentText-total {
+			text = clip(text, maxDocumentText-total)
+		}
+		total += len(text)
+		d := newDoc(text)
+		if d.lang != "en" {
+			continue
+		}
+		saved := m.d
+		m.d = d
+		before := len(m.entities)
+		m.readDeclarations()
+		m.d = saved
+		if len(m.entities) > before {
+			m.assume("Some entities and fields come from the attached documents.")
+		}
+	}
+}
+
+// addProseEntities adds records the prompt talks about without listing
+// fields. With declared entities present only strong candidates join.
+func (m *model) addProseEntities() {
+	cands := m.proseEntities()
+	declared := len(m.entities)
+	limit := 6
+	if declared > 0 {
+		limit = 2
+	}
+	added := 0
+	for _, c := range cands {
+		if added >= limit || len(m.entities) >= prd.MaxEntities {
+			break
+		}
+		if m.entity(c.name) != nil || m.isFieldName(c.name) {
+			continue
+		}
+		if declared > 0 && (!c.made || c.score < 6) {
+			continue
+		}
+		if m.archetype == "landing" && declared == 0 {
+			continue
+		}
+		if m.ensureEntity(c.name, 100000+added) != nil {
+			added++
+		}
+	}
+}
+
+func (m *model) isFieldName(name string) bool {
+	for _, e := range m.entities {
+		if e.field(name) != nil || e.field(pluralWord(name)) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// fillDefaults gives the app the records its kind usually has when the
+// prompt names none (landing pages may have none).
+func (m *model) fillDefaults() {
+	if len(m.entities) > 0 || m.archetype == "landing" {
+		return
+	}
+	_, names := detectArchetype(m.d.raw)
+	if len(m.kindWords) > 0 {
+		if name, ok := nounNameWords(append([]string(nil), m.kindWords...)); ok {
+			if _, known := nounPriors[name]; known {
+				names = []string{name}
+			}
+		}
+	}
+	for i, n := range names {
+		if n == "entry" || n == "item" || n == "record" {
+			if name, ok := m.subjectNoun(); ok {
+				n = name
+			}
+		}
+		m.ensureEntity(n, 200000+i)
+	}
+	if len(names) > 0 {
+		m.assume("The prompt names no records, so the app manages %s, as a %s app usually does.", joinAnd(pluralAll(names, m.lang)), m.archetype)
+	}
+}
+
+// subjectNoun is the first modifier of the app's own description that can
+// name a record ("mood tracker" -> mood entry).
+func (m *model) subjectNoun() (string, bool) {
+	for _, w := range m.kindWords {
+		if nameNoise[w] || appNouns[w] || genericHeads[w] || stopNouns[w] {
+			continue
+		}
+		if a, ok := nounAliases[w]; ok {
+			return a, true
+		}
+		if _, ok := nounPriors[w]; ok {
+			return w, true
+		}
+		return singularWord(w) + " entry", true
+	}
+	return "", false
+}
+
+func pluralAll(names []string, lang string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, pluralOf(n, lang))
+	}
+	return out
+}
+
+// applyGroupField gives the main records a field for "an app with folders".
+func (m *model) applyGroupField() {
+	main := m.main()
+	if m.groupField == "" || main == nil || m.entity(m.groupField) != nil {
+		return
+	}
+	t := prd.Text
+	if m.groupField == "tag" || m.groupField == "label" {
+		t = prd.Tags
+	}
+	if main.addField(fieldDraft{Field: prd.Field{Name: m.groupField, Type: t}, why: "grouping"}) {
+		m.assume("%s: each has a %q field to group them.", capital(main.plural), m.groupField)
+		m.addFeature(prd.Feature{Kind: prd.FeatureFilter, Entity: main.name, Field: m.groupField, Label: "Filter by " + m.groupField})
+	}
+}
+
+// capacity stops sign-ups once a record with a capacity is full.
+func (m *model) capacity() {
+	for _, r := range m.relations {
+		to := m.entity(r.To)
+		if to == nil {
+			continue
+		}
+		for _, f := range to.fields {
+			if (f.Name == "capacity" || strings.HasSuffix(f.Name, " capacity") || f.Name == "seats") && f.Type == prd.Number {
+				m.addFeature(prd.Feature{Kind: prd.FeatureCapacity, Entity: to.name, Field: f.Name, Via: r.From, Label: "Full"})
+				m.assume("A %s cannot take more %s than its %s.", to.name, pluralOf(r.From, m.lang), f.Name)
+			}
+		}
+	}
+}
+
+// notes records how fields were typed and what is out of scope.
+func (m *model) notes() {
+	byEntity := map[string][]string{}
+	var order []string
+	for _, t := range m.typed {
+		if _, ok := byEntity[t.entity]; !ok {
+			order = append(order, t.entity)
+		}
+		byEntity[t.entity] = append(byEntity[t.entity], fmt.Sprintf("%q as %s", t.field, t.why))
+	}
+	for _, e := range order {
+		if m.entity(e) != nil {
+			m.assume("%s fields typed from their names: %s.", capital(e), strings.Join(byEntity[e], ", "))
+		}
+	}
+	m.assume("Data is stored in the browser, so it persists across reloads on one device.")
+	low := strings.ToLower(m.d.raw)
+	scope := []struct{ cues []string; note string }{
+		{[]string{"payment", "pay ", "checkout", "purchase", "billing", "buy "}, "Real payments: checkout is simulated, no money changes hands."},
+		{[]string{"login", "log in", "sign in", "register", "registration", "account", "authentication", "permission", "user management"}, "Real user accounts and authentication: records are not tied to a signed-in user."},
+		{[]string{"email", "sms", "notification", "whatsapp", "newsletter", "alert"}, "Sending emails, text messages or push notifications: messages are recorded but not delivered."},
+		{[]string{"real-time", "live ", "chat", "multiplayer"}, "Real-time sync between users: each browser keeps its own data."},
+		{[]string{" ai ", "chatbot", "recommendation", "predict", "machine learning", "recogni", "automatically generate"}, "Machine learning and AI features: results are rule-based or entered by hand."},
+		{[]string{"api", "integration", "import from", "third-party", "youtube", "stock data", "weather forecast"}, "Live data from third-party services: data is entered in the app."},
+		{[]string{"upload", "download", "pdf", "attachment", "file"}, "File storage: files are referenced by link rather than uploaded."},
+		{[]string{"map", "location", "gps"}, "Interactive maps: locations are shown as text."},
+	}
+	for _, s := range scope {
+		if containsAny(" "+low+" ", s.cues) {
+			m.exclude(s.note)
+		}
+	}
+}

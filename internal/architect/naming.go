@@ -1,0 +1,338 @@
+package architect
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+var nameTriggers = set("called", "named", "titled", "entitled", "brand", "branded")
+
+// explicitName finds a name the prompt gives the app: a quoted or
+// capitalised name after "called", "named" or "for", or a capitalised name
+// after "promoting".
+func (m *model) explicitName() (string, bool) {
+	for _, s := range m.d.sentences {
+		toks := s.toks
+		for i := 0; i+1 < len(toks); i++ {
+			t := toks[i]
+			after := toks[i+1]
+			switch {
+			case nameTriggers[t.low] && after.kind == tQuote:
+				return cleanName(after.text), true
+			case nameTriggers[t.low]:
+				if n := capitalRun(toks, i+1, 1); n != "" {
+					return n, true
+				}
+			case t.is("for", "promoting", "about", "at") && after.kind == tQuote && i > 0:
+				return cleanName(after.text), true
+			case t.is("for", "promoting") && i > 0:
+				if n := capitalRun(toks, i+1, 2); n != "" {
+					return n, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// capitalRun reads a run of capitalised words ("The All-In Bourbon Bar",
+// "Global Institute of Information Security") of at least minWords words.
+func capitalRun(toks []token, i, minWords int) string {
+	var ws []string
+	lead := i
+	if i < len(toks) && toks[i].is("the") {
+		i++
+	}
+	caps := 0
+	for j := i; j < len(toks); j++ {
+		t := toks[j]
+		if t.kind != tWord && t.kind != tNum {
+			break
+		}
+		r := []rune(t.text)
+		upper := unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])
+		if !upper && !(t.is("of", "and", "&", "de", "the", "for") && caps > 0 && j+1 < len(toks) && len(toks[j+1].text) > 0 && unicode.IsUpper([]rune(toks[j+1].text)[0])) {
+			break
+		}
+		if upper {
+			caps++
+		}
+		ws = append(ws, t.text)
+		if len(ws) > 6 {
+			return ""
+		}
+	}
+	if caps < minWords || caps == 0 {
+		return ""
+	}
+	if lead < len(toks) && toks[lead].text == "The" {
+		ws = append([]string{"The"}, ws...)
+	}
+	return cleanName(strings.Join(ws, " "))
+}
+
+func cleanName(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, "\"'.,:;!?"))
+	return clip(s, 60)
+}
+
+// genericHeads name the app's medium; a name keeps them out ("recipe
+// sharing site" -> "Recipe Sharing").
+var genericHeads = set("app", "apps", "application", "website", "site", "web", "webpage", "platform", "mini-program", "program", "software", "solution", "interface", "page")
+
+var nameNoise = set("a", "an", "the", "simple", "tiny", "small", "personal", "modern", "advanced",
+	"comprehensive", "minimalistic", "minimal", "high-performance", "smart", "online", "web-based",
+	"cross-platform", "mobile", "basic", "little", "quick", "new", "complete", "full", "fully",
+	"functional", "responsive", "text-based", "browser", "web", "based", "real-time", "beautiful",
+	"nice", "clean", "cool", "my", "our", "your", "own", "multi-page", "single", "one-page", "one",
+	"please", "implement", "build", "create", "make", "develop", "design", "i", "want", "need",
+	"nonprofit", "non-profit", "self-hosted", "interactive", "dynamic", "custom", "professional")
+
+// niceNames are good app names for a main entity when the prompt only says
+// "an app" or "a site".
+var niceNames = map[string]string{
+	"task": "To-Do List", "recipe": "Recipe Box", "note": "Notebook", "plant": "Plant Care",
+	"habit": "Habit Tracker", "expense": "Expense Tracker", "book": "Bookshelf", "workout": "Workout Log",
+	"contact": "Contacts", "event": "Events", "post": "Blog", "product": "Shop", "project": "Portfolio",
+	"property": "Home Finder", "job": "Job Board", "quiz": "Quiz Maker", "ticket": "Help Desk",
+	"appointment": "Appointments", "student": "Gradebook", "donation": "Donation Tracker", "movie": "Watchlist",
+	"poll": "Polls", "card": "Kanban Board", "link": "Link Tree", "course": "Course Catalog",
+}
+
+// deriveName builds a name from how the prompt describes the app: its own
+// noun phrase ("Habit Tracker", "Library Catalog"), its purpose ("Stock
+// Reports"), or the main record ("Recipe Box").
+func (m *model) deriveName() string {
+	kind := m.kindWords
+	head := ""
+	if len(kind) > 0 {
+		head = kind[len(kind)-1]
+	}
+	var mods []string
+	for _, w := range kind {
+		if !nameNoise[w] {
+			mods = append(mods, w)
+		}
+	}
+	main := m.main()
+	switch {
+	case len(mods) == 0 && m.purpose != "":
+		return titleName(m.purpose)
+	case len(mods) == 0 && main != nil:
+		if n, ok := niceNames[main.name]; ok {
+			return n
+		}
+		return titleName(main.plural)
+	case len(mods) == 0:
+		return "My App"
+	}
+	if genericHeads[head] {
+		mods = mods[:len(mods)-1]
+		for len(mods) > 0 && genericHeads[mods[len(mods)-1]] {
+			mods = mods[:len(mods)-1]
+		}
+		if len(mods) == 0 || len(mods) == 1 && appNouns[mods[0]] && m.purpose != "" {
+			if m.purpose != "" {
+				return titleName(strings.Join(append(strings.Fields(m.purpose), mods...), " "))
+			}
+			if main != nil {
+				if n, ok := niceNames[main.name]; ok {
+					return n
+				}
+				return titleName(main.plural)
+			}
+		}
+		if main != nil && len(mods) <= 2 && (singularWord(mods[0]) == main.name || nounAliases[mods[0]] == main.name) {
+			if n, ok := niceNames[main.name]; ok {
+				return n
+			}
+		}
+	}
+	if len(mods) == 1 && m.forWhom != "" && appNouns[mods[0]] {
+		return titleName(m.forWhom + " " + mods[0])
+	}
+	if len(mods) > 4 {
+		mods = mods[len(mods)-4:]
+	}
+	return titleName(strings.Join(mods, " "))
+}
+
+var minorWords = set("of", "and", "the", "for", "a", "an", "in", "on", "to", "&")
+
+var upperWords = map[string]string{"crm": "CRM", "faq": "FAQ", "q&a": "Q&A", "cv": "CV", "html": "HTML", "sms": "SMS", "dmv": "DMV", "saas": "SaaS", "ai": "AI", "api": "API", "hr": "HR", "it": "IT", "erp": "ERP", "seo": "SEO", "aqi": "AQI", "pdf": "PDF", "diy": "DIY", "ui": "UI", "2048": "2048"}
+
+// titleName capitalises a name for display: "wheel of fortune" ->
+// "Wheel of Fortune", "to-do list" -> "To-Do List".
+func titleName(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if u, ok := upperWords[lw]; ok {
+			ws[i] = u
+			continue
+		}
+		if i > 0 && minorWords[lw] {
+			ws[i] = lw
+			continue
+		}
+		parts := strings.Split(w, "-")
+		for k, p := range parts {
+			if p != "" {
+				parts[k] = prd.Title(p)
+				if strings.Contains(p, "'") {
+					parts[k] = strings.ToUpper(p[:1]) + p[1:]
+				}
+			}
+		}
+		ws[i] = strings.Join(parts, "-")
+	}
+	return clip(strings.Join(ws, " "), 80)
+}
+
+var buildVerbs = set("implement", "build", "create", "make", "develop", "design", "write", "code", "generate", "want", "need", "set")
+
+// readKind finds the prompt's own description of the app: the object of
+// "build"/"implement", or the opening noun phrase ("Habit tracker: …"), and
+// what it is for ("for generating stock reports", "for a teacher").
+func (m *model) readKind() {
+	if len(m.d.sentences) == 0 {
+		return
+	}
+	toks := m.d.sentences[0].toks
+	start := 0
+	for i, t := range toks {
+		if buildVerbs[t.low] || t.is("please") {
+			start = i + 1
+		}
+		if i > 4 {
+			break
+		}
+	}
+	kindEnd := start
+	var kind []string
+	for j := start; j < len(toks) && j < start+10; j++ {
+		t := toks[j]
+		if t.kind != tWord && t.kind != tNum {
+			break
+		}
+		if t.is("of") && j+1 < len(toks) && len(kind) > 0 && !appNouns[kind[len(kind)-1]] {
+			kind = append(kind, "of")
+			continue
+		}
+		if t.is("for", "where", "that", "which", "to", "with", "called", "named", "in", "on", "who", "so", "by", "from") || t.is("and") && len(kind) > 0 && appNouns[kind[len(kind)-1]] {
+			break
+		}
+		if determiners[t.low] && len(kind) == 0 {
+			continue
+		}
+		kind = append(kind, t.low)
+		kindEnd = j + 1
+	}
+	for len(kind) > 0 && kind[len(kind)-1] == "of" {
+		kind = kind[:len(kind)-1]
+	}
+	m.kindWords = kind
+	for j := kindEnd; j+1 < len(toks); j++ {
+		if !toks[j].is("for", "to") {
+			continue
+		}
+		k := j + 1
+		if verb := verbBase(toks[k].low); verb != "" && (strings.HasSuffix(toks[k].low, "ing") || toks[j].is("to")) && !nounOnlyIng[toks[k].low] {
+			np, _ := npAfter(toks, k+1)
+			if len(np) > 0 && !stopNouns[np[len(np)-1].low] {
+				m.purpose = strings.ToLower(words(np))
+			}
+			break
+		}
+		np, _ := npAfter(toks, k)
+		if len(np) > 0 && !properName(np) {
+			phrase := strings.ToLower(words(np))
+			if personNoun(np[len(np)-1].low) {
+				m.forWhom = phrase
+			} else if !stopNouns[np[len(np)-1].low] {
+				m.purpose = phrase
+			}
+		}
+		break
+	}
+}
+
+var people = set("freelancer", "freelancers", "teacher", "teachers", "photographer", "designer",
+	"developer", "developers", "artist", "writer", "student", "students", "women", "men", "kids",
+	"children", "families", "parents", "engineers", "engineer", "team", "teams", "nonprofit",
+	"coach", "coaches", "tutor", "therapist", "doctor", "doctors", "nurses", "musician", "band",
+	"chef", "landlord", "landlords", "runners", "gardeners", "readers", "employees", "managers",
+	"volunteers", "members", "customers", "businesses", "startups", "agencies", "professionals",
+	"researchers", "athletes", "players", "gamers", "travelers", "travellers", "seniors", "adults")
+
+func personNoun(w string) bool { return people[w] }
+
+// audience says who the app is for, from "for a teacher", the people the
+// prompt says use it, or the kind of app.
+func (m *model) audience() string {
+	if m.forWhom != "" {
+		return clip(capital(withArticle(m.forWhom)), 500)
+	}
+	actors := map[string]bool{}
+	var order []string
+	for _, s := range m.d.sentences {
+		for i, t := range s.toks {
+			if !t.is("users", "visitors", "customers", "staff", "players", "students", "members", "agents", "admins", "administrators", "employees", "teachers", "buyers", "sellers", "kids", "children", "guests", "clients", "companies", "advertisers", "coaches", "drivers", "athletes", "readers", "authors", "donors", "volunteers", "managers", "people") {
+				continue
+			}
+			if i+1 < len(s.toks) && (modals[s.toks[i+1].low] || verbBase(s.toks[i+1].low) != "") {
+				if !actors[t.low] {
+					actors[t.low] = true
+					order = append(order, t.low)
+				}
+			}
+		}
+	}
+	if len(order) > 0 {
+		if len(order) > 3 {
+			order = order[:3]
+		}
+		return clip(capital(joinAnd(order)), 500)
+	}
+	switch m.archetype {
+	case "landing":
+		return "Prospective customers of " + m.appName
+	case "portfolio":
+		return "Prospective clients, employers and collaborators"
+	case "brochure":
+		return "Prospective customers looking for information and a way to get in touch"
+	case "tracker", "todo":
+		return "One person keeping their own records"
+	}
+	return "People who use " + m.appName
+}
+
+func withArticle(s string) string {
+	if strings.HasPrefix(s, "a ") || strings.HasPrefix(s, "an ") || looksPlural(lastWordOf(s)) {
+		return s
+	}
+	if strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+func lastWordOf(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func joinAnd(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
