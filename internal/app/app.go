@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -15,8 +16,11 @@ import (
 	"github.com/nexusgen/nexusgen/internal/deps"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
+	"github.com/nexusgen/nexusgen/internal/prd"
+	"github.com/nexusgen/nexusgen/internal/report"
 	"github.com/nexusgen/nexusgen/internal/sandbox"
 	"github.com/nexusgen/nexusgen/internal/stages"
+	"github.com/nexusgen/nexusgen/internal/workspace"
 )
 
 // App holds the long-lived services.
@@ -88,4 +92,34 @@ func (a *App) Engine(pub event.Publisher) *engine.Engine {
 		Log:       a.Log.With("service", "engine"),
 		Now:       time.Now,
 	}
+}
+
+// Generation is one finished run of the loop.
+type Generation struct {
+	Report *report.Report
+	PRD    *prd.PRD
+	Dir    string
+}
+
+// Generate runs the whole loop for req, writing the app into dir (which
+// must exist and be writable), publishing events to pub.
+func (a *App) Generate(ctx context.Context, req engine.Request, dir, runID string, pub event.Publisher) (*Generation, error) {
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	rep := report.New(runID, req.Prompt, req.Target, req.Provider, time.Now())
+	caps := a.Runner.Capabilities()
+	rep.Sandbox = &caps
+	rep.Model = req.Model
+	run := &engine.Run{
+		ID:        runID,
+		ProjectID: filepath.Base(ws.Dir()),
+		Request:   req,
+		WS:        ws,
+		Report:    rep,
+	}
+	final, err := a.Engine(pub).Execute(ctx, run)
+	return &Generation{Report: final, PRD: run.PRD, Dir: ws.Dir()}, err
 }

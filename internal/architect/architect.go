@@ -58,9 +58,11 @@ func (o Offline) Plan(ctx context.Context, p Params) (*prd.PRD, error) {
 func plan(p Params) *prd.PRD {
 	m := &model{d: newDoc(p.Prompt), wantPages: map[prd.PageKind]bool{}}
 	m.lang = m.d.lang
-	m.archetype, _ = detectArchetype(m.d.raw)
 	if m.lang == "en" {
 		m.readKind()
+	}
+	m.archetype, _ = detectArchetype(strings.Join(m.kindWords, " "), m.d.raw)
+	if m.lang == "en" {
 		m.readDeclarations()
 		m.readDocuments(p.Documents)
 		m.readAppItems()
@@ -70,8 +72,10 @@ func plan(p Params) *prd.PRD {
 		m.readForeign()
 	}
 	m.fillDefaults()
+	m.fieldsToRelations()
 	m.fillFromPriors()
-	m.resolveRelations()
+	m.fieldsToRelations()
+	m.linkSubRecords()
 	m.applyGroupField()
 	if m.lang == "en" {
 		m.readFeatures()
@@ -160,7 +164,7 @@ func (m *model) fillDefaults() {
 	if len(m.entities) > 0 || m.archetype == "landing" {
 		return
 	}
-	_, names := detectArchetype(m.d.raw)
+	_, names := detectArchetype(strings.Join(m.kindWords, " "), m.d.raw)
 	if len(m.kindWords) > 0 {
 		if name, ok := nounNameWords(append([]string(nil), m.kindWords...)); ok {
 			if _, known := nounPriors[name]; known {

@@ -9,7 +9,7 @@ import (
 )
 
 var aggregateWords = map[string]string{
-	"total": "sum", "totals": "sum", "sum": "sum", "spent": "sum", "raised": "sum", "average": "avg",
+	"total": "sum", "totals": "sum", "sum": "sum", "average": "avg",
 	"averages": "avg", "avg": "avg", "mean": "avg", "count": "count", "number": "count",
 	"maximum": "max", "highest": "max", "minimum": "min", "lowest": "min",
 }
@@ -21,9 +21,10 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 		return
 	}
 	ws := lows(toks)
+	charted := hasWordPrefix(ws, "chart", "graph", "visualiz", "visualis", "plot")
 	for i, w := range ws {
 		op, ok := aggregateWords[w]
-		if !ok {
+		if !ok || charted {
 			continue
 		}
 		if w == "number" && (i+1 >= len(ws) || ws[i+1] != "of") || w == "count" && i > 0 && ws[i-1] == "word" {
@@ -43,7 +44,7 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 			}
 		}
 	}
-	if strings.Contains(low, "chart") || strings.Contains(low, "graph") || strings.Contains(low, "visualiz") || strings.Contains(low, "visualis") || strings.Contains(low, " plot") || strings.Contains(low, " trends") {
+	if charted {
 		m.readChart(toks, low, e)
 	}
 	m.readHighlight(toks, low, e)
@@ -51,6 +52,18 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 	m.readRanking(toks, low, e)
 	m.readDue(toks, low, e)
 	m.readComputed(toks, low, e)
+}
+
+// hasWordPrefix reports whether a word starts with one of the prefixes.
+func hasWordPrefix(ws []string, prefixes ...string) bool {
+	for _, w := range ws {
+		for _, p := range prefixes {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func indexOf(ws []string, w string) int {
@@ -68,14 +81,23 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 	if named := m.entityNamedIn(toks[i:min(len(toks), i+6)]); named != nil && numericField(named) != "" {
 		e = named
 	}
+	if numericField(e) == "" {
+		for _, other := range m.entities {
+			if numericField(other) != "" && (m.hasRelation(other.name, e.name) || other == m.main()) {
+				e = other
+				break
+			}
+		}
+	}
 	var valueWords []string
 	j := i + 1
 	if j < len(toks) && toks[j].is("of") {
 		j++
 	}
 	valueWords, j = phraseAfter(toks, j, 3)
-	if toks[i].is("spent", "raised") {
-		valueWords = []string{toks[i].low}
+	word := toks[i].low
+	if len(valueWords) > 0 && (valueWords[0] == "spent" || valueWords[0] == "raised" || valueWords[0] == "spending") {
+		word = valueWords[0]
 	}
 	field := m.resolveField(e, valueWords)
 	if f := e.field(field); f == nil || (f.Type != prd.Money && f.Type != prd.Number && f.Type != prd.Rating) {
@@ -101,7 +123,7 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 	if group == "" && via == "" && op != "count" && !strings.Contains(strings.ToLower(words(toks)), "total") && !strings.Contains(strings.ToLower(words(toks)), "average") {
 		return
 	}
-	label := aggregateLabel(op, toks[i].low, field, e)
+	label := aggregateLabel(op, word, field, e)
 	if group != "" {
 		label += " per " + group
 	}
@@ -340,6 +362,10 @@ func (m *model) readProgress(toks []token, low string, e *entityDraft) {
 			continue
 		}
 		np, end := npAfter(toks, i+1)
+		if len(np) > 1 && (flagWords[np[len(np)-1].low] || verbBase(np[len(np)-1].low) != "") {
+			end--
+			np = np[:len(np)-1]
+		}
 		if len(np) == 0 || end >= len(toks) {
 			continue
 		}

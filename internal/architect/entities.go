@@ -98,6 +98,10 @@ func (m *model) readSentence(si int, toks []token) {
 				continue
 			}
 			inner := toks[i+1 : j]
+			if len(parenMeaning(inner)) > 0 && !hasComma(inner) {
+				i = j
+				continue
+			}
 			items := parseList(inner, 0)
 			if head := np[len(np)-1].low; head == "columns" || head == "lanes" || head == "stages" || head == "statuses" || head == "states" {
 				m.columns = cleanOptions(optionsFromParen(inner))
@@ -114,6 +118,9 @@ func (m *model) readSentence(si int, toks []token) {
 			}
 			lead := start > 0 && (toks[start-1].is("each", "every", "track", "log", "record", "store", "manage", "for") || verbBase(toks[start-1].low) != "")
 			items := parseList(toks, i+1)
+			if len(items) == 0 || len(items[0].toks) > 3 || !shortItems(items) {
+				continue
+			}
 			if lead && fieldLike(items, 0.3) || fieldLike(items, 0.6) && len(items) >= 2 {
 				m.declare(np, items, pos, false)
 			}
@@ -163,6 +170,36 @@ func actorNoun(np []token) bool {
 		return false
 	}
 	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "i", "we", "you", "they")
+}
+
+// nestedEntity reports whether a list item declares a record of its own:
+// "a gallery of projects (title, year, description)".
+func nestedEntity(it item) bool {
+	if len(it.paren) == 0 || len(it.toks) == 0 {
+		return false
+	}
+	items := parseList(it.paren, 0)
+	last := it.toks[len(it.toks)-1].low
+	return len(items) >= 2 && fieldLike(items, 0.5) && looksPlural(last) && !fieldish([]string{last})
+}
+
+func hasComma(toks []token) bool {
+	for _, t := range toks {
+		if t.low == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// shortItems reports whether every item is short enough to be a field name.
+func shortItems(items []item) bool {
+	for _, it := range items {
+		if len(trimNoise(lows(it.toks))) > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldLike reports whether at least share of the items are typed fields.
@@ -237,7 +274,7 @@ func (m *model) declare(np []token, items []item, pos int, _ bool) {
 		return
 	}
 	for _, it := range items {
-		if len(it.paren) > 0 && fieldLike(parseList(it.paren, 0), 0.5) {
+		if nestedEntity(it) {
 			continue
 		}
 		f, ok := typeField(it, e.name, m.lang)

@@ -294,6 +294,14 @@ func (m *model) ensureFlag(e *entityDraft, name string) string {
 // readBoard makes a kanban board over a status field whose values are the
 // board's columns.
 func (m *model) readBoard(low string, e *entityDraft) {
+	if firstOfType(e, prd.Enum) == "" && len(m.columns) < 2 {
+		for _, other := range m.entities {
+			if other.field("status") != nil || other.field("stage") != nil {
+				e = other
+				break
+			}
+		}
+	}
 	field := ""
 	for _, f := range e.fields {
 		if f.Type == prd.Enum && (containsWord(f.Name, "status") || containsWord(f.Name, "stage") || containsWord(f.Name, "state") || containsWord(f.Name, "column")) {

@@ -128,7 +128,7 @@ func phraseAfter(toks []token, i, n int) ([]string, int) {
 	var out []string
 	for i < len(toks) && len(out) < n {
 		t := toks[i]
-		if t.kind == tPunct || t.is("and", "or", "on", "in", "with", "to", "so", "then", "for", "from", "at", "using") || isVerbAt(toks, i) && len(out) > 0 {
+		if t.kind == tPunct || t.is("and", "or", "on", "in", "with", "to", "so", "then", "for", "from", "at", "using", "per", "by", "as", "of", "than", "that", "which", "where", "when") || isVerbAt(toks, i) && len(out) > 0 {
 			break
 		}
 		if !determiners[t.low] || t.low == "max" || t.low == "min" {

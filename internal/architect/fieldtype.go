@@ -159,6 +159,8 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		f.Type, f.why = prd.Rating, fmt.Sprintf("a rating from %g to %g", *f.Min, *f.Max)
 	case f.Min != nil || f.Max != nil:
 		f.Type, f.why = prd.Number, "a number in the given range"
+	case f.Unit != "" && (hn.typ == "" || hn.typ == prd.Time || hn.typ == prd.Text || hn.typ == prd.Date):
+		f.Type, f.why = prd.Number, "a number in "+f.Unit
 	case hn.typ != "":
 		f.Type, f.why = hn.typ, how
 		if f.Unit == "" {
@@ -211,6 +213,13 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 // yes/no words, then dates like "last watered".
 func lookupHint(ws []string) (hint, string) {
 	phrase := strings.Join(ws, " ")
+	if len(ws) > 1 && (ws[len(ws)-1] == "url" || ws[len(ws)-1] == "link") {
+		for _, w := range ws[:len(ws)-1] {
+			if hn, ok := headHints[w]; ok && hn.typ == prd.ImageURL || w == "cover" || w == "avatar" || w == "thumbnail" || w == "logo" {
+				return h(prd.ImageURL), "an image link"
+			}
+		}
+	}
 	if hn, ok := phraseHints[phrase]; ok {
 		return hn, describeType(hn.typ)
 	}

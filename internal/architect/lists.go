@@ -64,7 +64,11 @@ func parseList(toks []token, i int) []item {
 			opts, next := parseOptionRun(toks, i+1)
 			if len(opts) >= 2 {
 				cur.options = opts
+				push(next)
 				i = next
+				if endsList(toks, i) {
+					return items
+				}
 				continue
 			}
 			push(i)
@@ -287,7 +291,7 @@ func fieldish(ws []string) bool {
 // boolMarkerAt reports whether a yes/no marker ("yes/no", "y/n",
 // "true/false") sits at or around index i.
 func boolMarkerAt(toks []token, i int) bool {
-	for j := max(0, i-1); j <= i+1 && j < len(toks); j++ {
+	for j := max(0, i-2); j <= i && j < len(toks); j++ {
 		if j+2 < len(toks) && toks[j+1].low == "/" {
 			pair := toks[j].low + "/" + toks[j+2].low
 			if pair == "yes/no" || pair == "y/n" || pair == "true/false" || pair == "on/off" {

@@ -117,6 +117,11 @@ func (m *model) deriveName() string {
 		}
 	}
 	main := m.main()
+	if main != nil && m.purpose != "" && strings.Contains(" "+m.purpose+" ", " "+main.plural+" ") {
+		if n, ok := niceNames[main.name]; ok {
+			return n
+		}
+	}
 	switch {
 	case len(mods) == 0 && m.purpose != "":
 		return titleName(m.purpose)
@@ -203,11 +208,11 @@ func (m *model) readKind() {
 	toks := m.d.sentences[0].toks
 	start := 0
 	for i, t := range toks {
-		if buildVerbs[t.low] || t.is("please") {
-			start = i + 1
-		}
 		if i > 4 {
 			break
+		}
+		if t.is("please") || buildVerbs[t.low] && (i == start || toks[i-1].is("to", "please", "i", "we", "me", "you")) || t.is("to", "i", "we", "me", "you") && i == start {
+			start = i + 1
 		}
 	}
 	kindEnd := start

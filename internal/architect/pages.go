@@ -14,7 +14,7 @@ func (m *model) readAppItems() {
 	for _, ai := range m.appItems {
 		for _, it := range ai.items {
 			ws := trimNoise(lows(it.toks))
-			if len(ws) == 0 || len(it.paren) > 0 && fieldLike(parseList(it.paren, 0), 0.5) {
+			if len(ws) == 0 || nestedEntity(it) {
 				continue
 			}
 			last := ws[len(ws)-1]

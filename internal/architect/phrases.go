@@ -18,14 +18,24 @@ func isVerbAt(toks []token, j int) bool {
 	if !nounVerbs[base] && !nounVerbs[t.low] {
 		return true
 	}
-	// A word that is both noun and verb is a verb at the start of a
-	// clause, after "to" or a modal, after a plural subject, or before a
-	// determiner.
-	if j == 0 {
-		return j+1 < len(toks) && (toks[j+1].word() || toks[j+1].kind == tQuote)
+	// A word that is both noun and verb is a noun before "with", a bracket
+	// or the end of a clause, and after a determiner; it is a verb at the
+	// start of a clause (in its base form), after "to" or a modal, after a
+	// plural subject, or before a determiner.
+	if j+1 >= len(toks) || toks[j+1].kind == tPunct || toks[j+1].is("with", "and", "or", "per", "of", "that", "which", "in", "on", "from", "linked", "belonging") {
+		return false
+	}
+	if j > 0 && (determiners[toks[j-1].low] || toks[j-1].is("of", "for")) {
+		return false
+	}
+	if j == 0 || toks[j-1].kind == tPunct {
+		if t.low != base {
+			return false
+		}
+		return toks[j+1].word() || toks[j+1].kind == tQuote
 	}
 	prev := toks[j-1]
-	if prev.kind == tPunct || prev.is("to", "and", "or", "then", "can", "could", "should", "must", "will", "would", "may", "might", "i", "we", "you", "they", "users", "people", "also", "easily", "quickly") {
+	if prev.is("to", "and", "or", "then", "can", "could", "should", "must", "will", "would", "may", "might", "i", "we", "you", "they", "users", "people", "also", "easily", "quickly") {
 		return true
 	}
 	if j+1 < len(toks) && (determiners[toks[j+1].low] || pronouns[toks[j+1].low]) {
@@ -96,6 +106,12 @@ var nounNoise = set("internal", "new", "existing", "own", "all", "basic", "simpl
 func properName(toks []token) bool {
 	if len(toks) == 0 {
 		return false
+	}
+	if len(toks) == 1 && toks[0].kind == tWord {
+		w := toks[0].low
+		if looksPlural(w) || verbBase(w) != "" || nounPriors[singularWord(w)] != nil || nounAliases[w] != "" || appNouns[w] || stopNouns[w] {
+			return false
+		}
 	}
 	for _, t := range toks {
 		if t.kind == tQuote {

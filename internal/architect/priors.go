@@ -138,16 +138,22 @@ var archetypes = []struct {
 	{"crm", []string{"crm", "customer relationship", "sales pipeline", "sales leads"}, []string{"contact", "deal"}},
 	{"game", []string{"game", "puzzle", "play chess", "wheel of fortune"}, []string{"score"}},
 	{"store", []string{"e-commerce", "ecommerce", "online store", "online shop", "webshop", "marketplace", "shop"}, []string{"product", "order"}},
+	{"brochure", []string{"company website", "business website", "clinic", "clinical office", "dental office", "law office", "medical office", "office information", "agency", "restaurant", "bourbon bar", "cocktail bar", "wine bar", "coffee bar", "sports bar", "bakery", "cafe", "studio", "firm", "company to", "for a company", "services website"}, []string{"service"}},
 	{"booking", []string{"booking", "reservation", "appointment", "rental", "schedule a", "book a"}, []string{"booking"}},
 	{"dashboard", []string{"dashboard", "analytics", "monitoring", "statistics", "reporting"}, []string{"record"}},
 	{"tracker", []string{"tracker", "track my", "tracking", "log my", "keep track", "logbook", "diary", "journal"}, []string{"entry"}},
 	{"catalog", []string{"catalog", "catalogue", "library", "directory", "listings", "database", "inventory", "collection"}, []string{"item"}},
-	{"brochure", []string{"company website", "business website", "clinic", "clinical office", "dental office", "law office", "medical office", "office information", "agency", "restaurant", "bourbon bar", "cocktail bar", "wine bar", "coffee bar", "sports bar", "salon", "bakery", "cafe", "studio", "firm", "company to", "for a company", "services website"}, []string{"service"}},
 	{"todo", []string{"to-do", "todo", "to do list", "task list", "checklist"}, []string{"task"}},
 }
 
-// detectArchetype names the kind of app from cue phrases in the prompt.
-func detectArchetype(text string) (string, []string) {
+// detectArchetype names the kind of app from cue phrases: first in how
+// the prompt names the app ("expense tracker"), then anywhere in it.
+func detectArchetype(kind, text string) (string, []string) {
+	if kind != "" {
+		if name, ents := detectArchetype("", kind); name != "app" {
+			return name, ents
+		}
+	}
 	low := strings.ToLower(text)
 	for _, a := range archetypes {
 		for _, c := range a.cues {

@@ -18,9 +18,7 @@ var linkWords = [][]string{
 // subNouns are records that hang off another record: comments on a post,
 // RSVPs to an event, answers to a question.
 var subNouns = set("comment", "reply", "review", "answer", "rsvp", "vote", "bid", "condolence",
-	"application", "enrollment", "registration", "sign-up", "attachment", "rating", "response",
-	"submission", "note", "task", "question", "message", "entry", "booking", "reservation",
-	"donation", "grade", "score", "lesson", "episode", "chapter", "photo", "item", "line item")
+	"attachment", "rating", "response", "line item", "sign-up")
 
 // verbRecords turn what people do to a record into a record of its own:
 // "people can RSVP to an event" gives rsvps of an event.
@@ -120,6 +118,10 @@ func (m *model) isRecordNoun(name string) bool {
 	return true
 }
 
+// bookingLike records are already what a verb creates: to "book an
+// appointment" makes an appointment, not a booking of one.
+var bookingLike = set("appointment", "reservation", "booking", "order", "application", "registration", "enrollment", "ticket", "session", "rsvp", "sign-up", "subscription")
+
 // readVerbRecord reads "<people> can <verb> (to|for|on) a <entity> (with
 // their <fields>)".
 func (m *model) readVerbRecord(toks []token, i, si int) {
@@ -143,7 +145,7 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 		return
 	}
 	parent := m.entityByWords(lows(np))
-	if parent == nil || parent.name == rec {
+	if parent == nil || parent.name == rec || bookingLike[parent.name] {
 		return
 	}
 	e := m.ensureEntity(rec, si*1000+i)
@@ -157,9 +159,8 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 	m.relate(e.name, parent.name, "")
 }
 
-// resolveRelations turns fields that name another entity into relations
-// and links records that hang off another one.
-func (m *model) resolveRelations() {
+// fieldsToRelations turns fields that name another entity into relations.
+func (m *model) fieldsToRelations() {
 	for _, e := range m.entities {
 		var keep []fieldDraft
 		for _, f := range e.fields {
@@ -178,10 +179,13 @@ func (m *model) resolveRelations() {
 			}
 			keep = append(keep, f)
 		}
-		if len(keep) > 0 {
-			e.fields = keep
-		}
+		e.fields = keep
 	}
+}
+
+// linkSubRecords links records that hang off another one (comments on a
+// ticket) and records whose names go together (donations and donors).
+func (m *model) linkSubRecords() {
 	main := m.main()
 	for _, e := range m.entities {
 		if main == nil || e == main || !subNouns[e.name] || len(m.relationsFrom(e.name)) > 0 {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -24,7 +23,6 @@ import (
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/progress"
 	"github.com/nexusgen/nexusgen/internal/report"
-	"github.com/nexusgen/nexusgen/internal/workspace"
 )
 
 type newOptions struct {
@@ -110,42 +108,25 @@ func runNew(ctx context.Context, s streams, rawPrompt string, o newOptions) erro
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	ws, err := workspace.Open(dir)
-	if err != nil {
-		return usageErr("%v", err)
-	}
-	defer ws.Close()
-
-	rep := report.New(newID(), prompt, o.target, cfg.Provider, time.Now())
-	caps := a.Runner.Capabilities()
-	rep.Sandbox = &caps
-	rep.Model = cfg.Model
-	run := &engine.Run{
-		ID:        rep.RunID,
-		ProjectID: filepath.Base(ws.Dir()),
-		Request:   engine.Request{Prompt: prompt, Attachments: o.attach, Target: o.target, Provider: cfg.Provider, Model: cfg.Model},
-		WS:        ws,
-		Report:    rep,
-	}
-
 	broker := event.NewBroker()
-	done, err := startDisplays(broker, s, ws, o)
+	done, err := startDisplays(broker, s, dir, o)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	final, err := a.Engine(broker).Execute(ctx, run)
+	req := engine.Request{Prompt: prompt, Attachments: o.attach, Target: o.target, Provider: cfg.Provider, Model: cfg.Model}
+	gen, err := a.Generate(ctx, req, dir, newID(), broker)
 	broker.Close()
 	done()
 	if err != nil {
 		return &exitError{code: ExitFailed, err: err}
 	}
-	return summarise(s.err, final, ws.Dir(), run.PRD)
+	return summarise(s.err, gen.Report, gen.Dir, gen.PRD)
 }
 
 // startDisplays subscribes the events log and the chosen display; the
 // returned function waits until they have shown every event.
-func startDisplays(b *event.Broker, s streams, ws *workspace.Workspace, o newOptions) (func(), error) {
-	logPath := filepath.Join(ws.Dir(), ".nexusgen", "events.jsonl")
+func startDisplays(b *event.Broker, s streams, dir string, o newOptions) (func(), error) {
+	logPath := filepath.Join(dir, ".nexusgen", "events.jsonl")
 	if err := os.MkdirAll(filepath.Dir(logPath), 0o755); err != nil {
 		return nil, err
 	}

@@ -45,16 +45,16 @@ func startsSomething(l string) bool {
 	return isJSError(l) || tscPlainRE.MatchString(l) || tscPrettyRE.MatchString(l)
 }
 
-// jsBlock reads a thrown error starting at lines[i]: its message, the first
-// stack frame inside the project, the code frame and printed properties. It
-// returns the index of the first line after the error.
-func jsBlock(tool Tool, lines []string, i int, o options) (Diagnostic, int) {
+// jsBlock reads a thrown error whose first line is header and whose body
+// starts at lines[j]: its message, the first stack frame inside the project,
+// the code frame and printed properties. It returns the index of the first
+// line after the error.
+func jsBlock(tool Tool, header string, lines []string, j int, o options) (Diagnostic, int) {
 	pa := pather{o.root}
-	msg, code := jsMessage(lines[i])
+	msg, code := jsMessage(header)
 	d := Diagnostic{Tool: tool, Code: code, Severity: SeverityError}
 	var excerpt, causes []string
 	inStack, inCause := false, false
-	j := i + 1
 	for ; j < len(lines); j++ {
 		l := lines[j]
 		t := strings.TrimSpace(l)

@@ -136,7 +136,7 @@ func (p *nextParser) thrown(i int) int {
 		}
 		return i + 1
 	}
-	d, next := jsBlock(ToolNext, p.lines, i, p.o)
+	d, next := jsBlock(ToolNext, p.lines[i], p.lines, i+1, p.o)
 	if s := docSlug(d.Message); s != "" {
 		d.Code = s
 	} else if p.ctxCode != "" && (d.Code == "" || p.route != "") {

@@ -225,14 +225,26 @@ func (p *Process) killTree() {
 	}
 }
 
+// killLeftovers kills what the exited process left behind and marks it
+// reaped. Its descendants have been handed to init by now, so they are
+// found through its process group (whose id the unreaped process still
+// holds) and its cgroup; under bwrap the PID namespace died with the
+// sandbox's first process.
+func (p *Process) killLeftovers() {
+	p.sigMu.Lock()
+	defer p.sigMu.Unlock()
+	_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+	if p.cg != nil && !p.cg.killAll(5*time.Second) {
+		p.h.cfg.Logger.Warn("sandbox: processes survived SIGKILL", "pids", p.cg.pids())
+	}
+	p.reaped = true
+}
+
 // reap waits for the process, kills what it left behind, collects the
 // output and the result, and releases everything.
 func (p *Process) reap(out *os.File, copied <-chan struct{}, began time.Time, cleanup func()) {
 	waitExited(p.cmd.Process.Pid) // the pid stays reserved until Wait
-	p.killTree()
-	p.sigMu.Lock()
-	p.reaped = true
-	p.sigMu.Unlock()
+	p.killLeftovers()
 	_ = p.cmd.Wait()
 	select {
 	case <-copied:

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nexusgen/nexusgen/internal/app"
+	"github.com/nexusgen/nexusgen/internal/bench"
+	"github.com/nexusgen/nexusgen/internal/config"
+)
+
+func benchCmd(s streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure generation and healing on prompt suites and fault corpora",
+	}
+	cmd.AddCommand(benchPromptsCmd(s))
+	return cmd
+}
+
+type benchPromptOptions struct {
+	work     string
+	browser  bool
+	baseline bool
+	limit    int
+	ids      []string
+	json     bool
+	keep     bool
+}
+
+func benchPromptsCmd(s streams) *cobra.Command {
+	var o benchPromptOptions
+	cmd := &cobra.Command{
+		Use:   "prompts [SUITE.jsonl]",
+		Short: "Generate and build an app per prompt; report p50/p95 wall time, the ratio to a bare next build, and browser checks",
+		Example: `  nexusgen bench prompts eval/prompts.jsonl --browser --baseline
+  nexusgen bench prompts eval/webgen-bench/test.jsonl --limit 10 --browser`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := "eval/prompts.jsonl"
+			if len(args) == 1 {
+				path = args[0]
+			}
+			cases, err := bench.LoadCases(path)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			cases = filterCases(cases, o.ids, o.limit)
+			if len(cases) == 0 {
+				return usageErr("no cases selected")
+			}
+			cfg, err := config.Load(s.env)
+			if err != nil {
+				return usageErr("configuration: %v", err)
+			}
+			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			work := o.work
+			if work == "" {
+				work, err = os.MkdirTemp("", "nexusgen-bench-")
+				if err != nil {
+					return err
+				}
+			}
+			work, _ = filepath.Abs(work)
+			fmt.Fprintf(s.err, "bench: %d cases from %s in %s (sandbox %s)\n", len(cases), path, work, a.Runner.Capabilities().Name)
+			results, sum, err := bench.RunPrompts(cmd.Context(), a, cases, bench.PromptOptions{
+				Work: work, Browser: o.browser, Baseline: o.baseline, Keep: o.keep,
+				Progress: func(l string) { fmt.Fprintln(s.err, l) },
+			})
+			if o.json {
+				enc := json.NewEncoder(s.out)
+				enc.SetIndent("", "  ")
+				enc.Encode(map[string]any{"summary": sum, "results": results})
+			}
+			printPromptSummary(s, sum)
+			if err != nil {
+				return &exitError{code: ExitCancelled, err: err}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.work, "work", "", "folder for the generated apps (default: a new temporary folder)")
+	f.BoolVar(&o.browser, "browser", false, "serve each app and run the browser CRUD check in Chromium")
+	f.BoolVar(&o.baseline, "baseline", false, "time a bare `next build` of each app for the ratio")
+	f.IntVar(&o.limit, "limit", 0, "run only the first N cases")
+	f.StringSliceVar(&o.ids, "ids", nil, "run only these case ids")
+	f.BoolVar(&o.json, "json", false, "print the results as JSON on standard output")
+	f.BoolVar(&o.keep, "keep", false, "keep node_modules of the generated apps")
+	return cmd
+}
+
+func filterCases(cases []bench.Case, ids []string, limit int) []bench.Case {
+	if len(ids) > 0 {
+		want := map[string]bool{}
+		for _, id := range ids {
+			want[strings.TrimSpace(id)] = true
+		}
+		var out []bench.Case
+		for _, c := range cases {
+			if want[c.ID] {
+				out = append(out, c)
+			}
+		}
+		cases = out
+	}
+	if limit > 0 && limit < len(cases) {
+		cases = cases[:limit]
+	}
+	return cases
+}
+
+func printPromptSummary(s streams, sum bench.PromptSummary) {
+	fmt.Fprintf(s.err, "\ncases %d, complete %d (%.0f%%)\n", sum.Cases, sum.Complete, pct(sum.Complete, sum.Cases))
+	fmt.Fprintf(s.err, "prompt → built app: p50 %.1fs, p95 %.1fs\n", float64(sum.P50MS)/1000, float64(sum.P95MS)/1000)
+	if sum.BareP50MS > 0 {
+		fmt.Fprintf(s.err, "bare next build: p50 %.1fs; ratio (loop / bare build) p50 %.2f\n", float64(sum.BareP50MS)/1000, sum.RatioP50)
+	}
+	if sum.CRUDChecked > 0 {
+		fmt.Fprintf(s.err, "browser checks passed: %d/%d apps; no console errors: %d/%d\n", sum.CRUDPassed, sum.CRUDChecked, sum.NoConsoleErr, sum.CRUDChecked)
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
