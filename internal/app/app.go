@@ -47,6 +47,8 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 	runner, err := sandbox.New(sandbox.Config{
 		Kind:   kind,
 		Logger: log.With("service", "sandbox"),
+		// Set by the build stage when the typecheck has passed (see the app's next.config.ts).
+		AllowEnv: []string{"TYPECHECK_DONE"},
 		Limits: sandbox.Limits{
 			Timeout: cfg.BuildTimeout,
 			Memory:  cfg.MemoryMB << 20,

@@ -70,6 +70,9 @@ func plan(p Params) *prd.PRD {
 		m.addProseEntities()
 	} else {
 		m.readForeign()
+		if len(m.entities) == 0 {
+			m.foreignDefault()
+		}
 	}
 	m.fillDefaults()
 	m.fieldsToRelations()
@@ -80,6 +83,8 @@ func plan(p Params) *prd.PRD {
 	if m.lang == "en" {
 		m.readFeatures()
 		m.readPlay()
+	} else {
+		m.readForeignFeatures()
 	}
 	m.readPageWords()
 	m.capacity()
@@ -87,6 +92,9 @@ func plan(p Params) *prd.PRD {
 	m.appName, m.explicitApp = m.explicitName()
 	if !m.explicitApp {
 		m.appName = m.deriveName()
+		if m.lang != "en" {
+			m.appName = m.foreignAppName()
+		}
 	}
 	m.notes()
 	return m.assemble(theme)
@@ -125,6 +133,9 @@ func (m *model) readDocuments(docs []string) {
 func (m *model) addProseEntities() {
 	cands := m.proseEntities()
 	declared := len(m.entities)
+	if k := m.kindEntity; k != "" && declared == 0 && m.archetype != "landing" && !m.ownerNoun(k) {
+		m.ensureEntity(k, 0)
+	}
 	limit := 6
 	if declared > 0 {
 		limit = 2
@@ -137,7 +148,7 @@ func (m *model) addProseEntities() {
 		if m.entity(c.name) != nil || m.isFieldName(c.name) {
 			continue
 		}
-		if declared > 0 && (!c.made || c.score < 6) {
+		if _, known := nounPriors[c.name]; declared > 0 && (!c.made && !known || c.score < 6) {
 			continue
 		}
 		if m.archetype == "landing" && declared == 0 {
@@ -260,7 +271,10 @@ func (m *model) notes() {
 	}
 	m.assume("Data is stored in the browser, so it persists across reloads on one device.")
 	low := strings.ToLower(m.d.raw)
-	scope := []struct{ cues []string; note string }{
+	scope := []struct {
+		cues []string
+		note string
+	}{
 		{[]string{"payment", "pay ", "checkout", "purchase", "billing", "buy "}, "Real payments: checkout is simulated, no money changes hands."},
 		{[]string{"login", "log in", "sign in", "register", "registration", "account", "authentication", "permission", "user management"}, "Real user accounts and authentication: records are not tied to a signed-in user."},
 		{[]string{"email", "sms", "notification", "whatsapp", "newsletter", "alert"}, "Sending emails, text messages or push notifications: messages are recorded but not delivered."},

@@ -3,6 +3,7 @@ package architect
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
 )
@@ -98,6 +99,9 @@ func (m *model) summary(p *prd.PRD) string {
 		opening = strings.TrimSpace(m.d.sentences[0].text)
 	}
 	opening = stripRequest(opening)
+	if r := []rune(opening); len(r) > 0 {
+		opening = string(unicode.ToUpper(r[0])) + string(r[1:])
+	}
 	if opening != "" {
 		b.WriteString(clip(opening, 600))
 		if !strings.HasSuffix(opening, ".") && !strings.HasSuffix(opening, "!") && !strings.HasSuffix(opening, "?") && !strings.HasSuffix(opening, "。") {
@@ -126,7 +130,7 @@ func (m *model) summary(p *prd.PRD) string {
 		}
 	}
 	if len(labels) > 0 {
-		fmt.Fprintf(&b, " It offers %s.", joinAnd(labels))
+		fmt.Fprintf(&b, " Features: %s.", strings.Join(labels, ", "))
 	}
 	return strings.TrimSpace(b.String())
 }

@@ -1,8 +1,6 @@
 package architect
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
@@ -21,7 +19,7 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 		return
 	}
 	ws := lows(toks)
-	charted := hasWordPrefix(ws, "chart", "graph", "visualiz", "visualis", "plot")
+	charted := hasWordPrefix(ws, "chart", "graph", "visualiz", "visualis", "plot") && !strings.Contains(low, "flowchart") && !strings.Contains(low, "org chart") && !strings.Contains(low, "organizational chart")
 	for i, w := range ws {
 		op, ok := aggregateWords[w]
 		if !ok || charted {
@@ -89,6 +87,14 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 			}
 		}
 	}
+	if numericField(e) == "" {
+		for _, other := range m.entities {
+			if numericField(other) != "" {
+				e = other
+				break
+			}
+		}
+	}
 	var valueWords []string
 	j := i + 1
 	if j < len(toks) && toks[j].is("of") {
@@ -120,7 +126,8 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 			break
 		}
 	}
-	if group == "" && via == "" && op != "count" && !strings.Contains(strings.ToLower(words(toks)), "total") && !strings.Contains(strings.ToLower(words(toks)), "average") {
+	text := strings.ToLower(words(toks))
+	if group == "" && via == "" && (op != "count" && !strings.Contains(text, "total") && !strings.Contains(text, "average") || containsAny(text, []string{"=", "×", " times ", "multiplied"})) {
 		return
 	}
 	label := aggregateLabel(op, word, field, e)
@@ -234,7 +241,7 @@ func (m *model) readChart(toks []token, low string, e *entityDraft) {
 		group = "date"
 	}
 	if i := strings.Index(low, " by "); i >= 0 && group == "" {
-		gw := strings.Fields(low[i+4:])
+		gw := strings.FieldsFunc(low[i+4:], func(r rune) bool { return r == ' ' || r == '.' || r == ',' || r == ';' })
 		if len(gw) > 2 {
 			gw = gw[:2]
 		}
@@ -417,171 +424,4 @@ func fieldSynonymMatch(word, field string) bool {
 		}
 	}
 	return false
-}
-
-// readRanking reads "the top 5 donors", "a leaderboard", "rankings".
-func (m *model) readRanking(toks []token, low string, e *entityDraft) {
-	limit := 0
-	var target []token
-	for i, t := range toks {
-		if t.is("top", "best") && i+1 < len(toks) {
-			j := i + 1
-			if toks[j].kind == tNum {
-				limit, _ = strconv.Atoi(toks[j].low)
-				j++
-			} else if n, ok := numberWords[toks[j].low]; ok {
-				limit = n
-				j++
-			}
-			if limit > 0 {
-				target, _ = npAfter(toks, j)
-				break
-			}
-		}
-	}
-	leaderboard := strings.Contains(low, "leaderboard") || strings.Contains(low, "ranking") || strings.Contains(low, "high score")
-	if limit == 0 && !leaderboard {
-		return
-	}
-	if limit == 0 || limit > 100 {
-		limit = 10
-	}
-	to := m.entityByWords(lows(target))
-	if to != nil {
-		var from *entityDraft
-		for _, r := range m.relations {
-			if r.To == to.name {
-				if cand := m.entity(r.From); cand != nil && numericField(cand) != "" {
-					from = cand
-				}
-			}
-		}
-		if from == nil {
-			for _, cand := range m.entities {
-				if cand != to && numericField(cand) != "" && (sharedStem(cand.name, to.name) || len(m.entities) == 2) {
-					from = cand
-					m.relate(cand.name, to.name, "needed to rank "+to.plural)
-				}
-			}
-		}
-		if from != nil {
-			m.addFeature(prd.Feature{Kind: prd.FeatureRanking, Entity: from.name, Field: numericField(from), Op: "sum", Via: to.name, Limit: limit, Label: clip(fmt.Sprintf("Top %d %s", limit, to.plural), 80)})
-			m.wantDashboard = true
-			return
-		}
-		if numericField(to) != "" {
-			e = to
-		}
-	}
-	if e == nil || numericField(e) == "" {
-		return
-	}
-	group := ""
-	for _, f := range e.fields {
-		if f.Type == prd.Text && (strings.Contains(f.Name, "player") || strings.Contains(f.Name, "name") || strings.Contains(f.Name, "team")) {
-			group = f.Name
-			break
-		}
-	}
-	op := "max"
-	if group == "" {
-		op = ""
-	}
-	m.addFeature(prd.Feature{Kind: prd.FeatureRanking, Entity: e.name, Field: numericField(e), Op: op, GroupBy: group, Limit: limit, Label: clip(fmt.Sprintf("Top %d", limit), 80)})
-	m.wantDashboard = true
-}
-
-// readDue reads "show which plants need water today", "what is due today".
-func (m *model) readDue(toks []token, low string, e *entityDraft) {
-	if !strings.Contains(low, "today") && !strings.Contains(low, "due ") && !strings.Contains(low, "overdue") {
-		return
-	}
-	if named := m.entityNamedIn(toks); named != nil {
-		e = named
-	}
-	last, interval := "", ""
-	for _, f := range e.fields {
-		if f.Type == prd.Date && (strings.HasPrefix(f.Name, "last ") || strings.Contains(f.Name, "last")) {
-			last = f.Name
-		}
-		if f.Type == prd.Number && strings.Contains(f.Name, "interval") || f.Type == prd.Number && f.Unit == "days" {
-			interval = f.Name
-		}
-	}
-	if last == "" || interval == "" {
-		return
-	}
-	label := "Due today"
-	for i, t := range toks {
-		if t.is("need", "needs") && i+1 < len(toks) {
-			ws, _ := phraseAfter(toks, i+1, 2)
-			if len(ws) > 0 && ws[len(ws)-1] == "today" {
-				ws = ws[:len(ws)-1]
-			}
-			if len(ws) > 0 {
-				label = "Needs " + strings.Join(ws, " ") + " today"
-			}
-		}
-	}
-	m.addFeature(prd.Feature{Kind: prd.FeatureDue, Entity: e.name, Field: last, Field2: interval, Label: clip(label, 80)})
-}
-
-var opWords = map[string]string{"×": "*", "x": "*", "*": "*", "times": "*", "multiplied": "*", "+": "+", "plus": "+", "-": "-", "minus": "-", "/": "/", "divided": "/", "over": "/"}
-
-// readComputed reads "total = daily rate × days", "price is rate times days".
-func (m *model) readComputed(toks []token, low string, e *entityDraft) {
-	for i, t := range toks {
-		if !(t.low == "=" || t.is("equals") || t.is("is") && i+1 < len(toks) && toks[i+1].is("calculated", "computed")) || i == 0 {
-			continue
-		}
-		lhs, _ := phraseBefore(toks, i, 3)
-		j := i + 1
-		for j < len(toks) && toks[j].is("calculated", "computed", "as") {
-			j++
-		}
-		var expr []string
-		var cur []string
-		flush := func() bool {
-			if len(cur) == 0 {
-				return true
-			}
-			f := m.resolveField(e, cur)
-			if f == "" {
-				if _, err := strconv.ParseFloat(strings.Join(cur, ""), 64); err != nil {
-					return false
-				}
-				f = strings.Join(cur, "")
-			}
-			expr = append(expr, f)
-			cur = nil
-			return true
-		}
-		ok := true
-		for ; j < len(toks) && ok; j++ {
-			tl := toks[j].low
-			if op, isOp := opWords[tl]; isOp {
-				ok = flush()
-				expr = append(expr, op)
-				if j+1 < len(toks) && toks[j+1].is("by") {
-					j++
-				}
-				continue
-			}
-			if toks[j].kind == tPunct || toks[j].is("and", "for", "per") {
-				break
-			}
-			cur = append(cur, tl)
-		}
-		ok = ok && flush()
-		if !ok || len(expr) < 3 || len(lhs) == 0 {
-			continue
-		}
-		m.addFeature(prd.Feature{Kind: prd.FeatureComputed, Entity: e.name, Expression: clip(strings.Join(expr, " "), 200), Label: clip(capital(strings.Join(lhs, " ")), 80)})
-	}
-	if strings.Contains(low, "total") && e.field("quantity") != nil {
-		if p := firstOfType(e, prd.Money); p != "" && !m.hasFeature(prd.FeatureComputed) {
-			m.addFeature(prd.Feature{Kind: prd.FeatureComputed, Entity: e.name, Expression: p + " * quantity", Label: "Total"})
-			m.assume("%s: the total is %s × quantity.", capital(e.name), p)
-		}
-	}
 }

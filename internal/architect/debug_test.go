@@ -41,3 +41,16 @@ func TestDebugList(t *testing.T) {
 		fmt.Printf("item %q paren=%q opts=%q alt=%q -> %v %q %s %v\n", it.text(), words(it.paren), it.options, words(it.alt), ok, f.Name, f.Type, f.Options)
 	}
 }
+
+func TestDebugProse(t *testing.T) {
+	text := os.Getenv("ARCHITECT_PROSE")
+	if text == "" {
+		t.Skip()
+	}
+	m := &model{d: newDoc(text), lang: "en", wantPages: map[prd.PageKind]bool{}}
+	m.readKind()
+	fmt.Printf("kind=%v purpose=%q owner=%q for=%q kindEntity=%q\n", m.kindWords, m.purpose, m.owner, m.forWhom, m.kindEntity)
+	for _, c := range m.proseEntities() {
+		fmt.Printf("%+v\n", c)
+	}
+}

@@ -13,7 +13,7 @@ var appNouns = set("app", "application", "apps", "website", "site", "web", "webp
 	"log", "catalog", "catalogue", "crm", "blog", "shop", "store", "page", "hub", "directory",
 	"planner", "organizer", "organiser", "journal", "diary", "game", "generator", "editor",
 	"clone", "program", "mini-program", "software", "solution", "service", "gradebook", "kanban",
-	"marketplace", "forum", "community", "network", "listings", "management", "database", "suite",
+	"marketplace", "forum", "community", "network", "management", "database", "suite",
 	"wiki", "landing", "homepage", "portfolio", "cv", "resume", "interface", "prototype", "mvp",
 	"saas", "product", "tracking", "booking", "manager's", "list")
 
@@ -28,7 +28,7 @@ func isAppNoun(toks []token) bool {
 
 var hasVerbs = set("has", "have", "contain", "contains", "include", "includes", "store", "stores", "need", "needs", "hold", "holds", "carry", "carries", "consist", "record", "records", "list", "lists")
 
-var withWords = set("with", "including", "containing", "having", "choosing", "selecting", "entering", "providing", "specifying", "giving", "featuring", "capturing")
+var withWords = set("with", "including", "containing", "having", "choosing", "selecting", "entering", "specifying", "featuring", "capturing")
 
 // readDeclarations finds entities declared together with their fields.
 func (m *model) readDeclarations() {
@@ -52,7 +52,7 @@ func (m *model) readSentence(si int, toks []token) {
 				k++
 			}
 			if hasVerbs[toks[k].low] || toks[k].low == ":" || toks[k].is("with") {
-				if toks[k].is("consist") && k+1 < len(toks) && toks[k+1].is("of") {
+				if toks[k].is("consist") && k+1 < len(toks) && toks[k+1].is("of") || k+1 < len(toks) && toks[k+1].low == ":" {
 					k++
 				}
 				m.declare(np, parseList(toks, k+1), pos, false)
@@ -71,6 +71,9 @@ func (m *model) readSentence(si int, toks []token) {
 				continue
 			}
 			if len(np) == 0 {
+				continue
+			}
+			if s, _ := npBefore(toks, i); s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
 				continue
 			}
 			m.declareIf(np, parseList(toks, start), pos, strict)
@@ -107,7 +110,11 @@ func (m *model) readSentence(si int, toks []token) {
 				m.columns = cleanOptions(optionsFromParen(inner))
 				continue
 			}
-			if fieldLike(items, 0.5) {
+			share := 0.5
+			if looksPlural(np[len(np)-1].low) && len(items) >= 2 && shortItems(items) {
+				share = 0.3
+			}
+			if fieldLike(items, share) && (len(items) >= 2 || looksPlural(np[len(np)-1].low)) {
 				m.declare(np, items, pos, false)
 				i = j
 			}
@@ -148,6 +155,11 @@ func (m *model) subjectBefore(toks []token, i int) []token {
 		return np
 	}
 	if j >= 0 && toks[j].low == "," {
+		if _, prev := npBefore(toks, j); !toks[i].is("with") && len(prev) > 0 && !isAppNoun(prev) && verbBase(prev[len(prev)-1].low) == "" && !flagWords[prev[len(prev)-1].low] {
+			if _, ok := nounName(prev); ok {
+				return prev
+			}
+		}
 		for k := 0; k < j; k++ {
 			if toks[k].low == ":" || k == 0 {
 				s := k
@@ -170,6 +182,36 @@ func actorNoun(np []token) bool {
 		return false
 	}
 	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "i", "we", "you", "they")
+}
+
+// nameOf names the record a noun phrase stands for, in the prompt's language.
+func (m *model) nameOf(np []token) (string, bool) {
+	if m.lang == "en" || m.lang == "" {
+		return nounName(np)
+	}
+	if len(np) == 1 && np[0].low == "measurements" {
+		return "", false
+	}
+	sg, _, ok := m.foreignName(np)
+	return sg, ok
+}
+
+// fieldLikeForeign reports whether items of another language name fields
+// the lexicon knows.
+func fieldLikeForeign(items []item, lang string) bool {
+	n := 0
+	for _, it := range items {
+		var ws []string
+		for _, t := range it.toks {
+			if t.kind == tWord && !determiners[t.low] {
+				ws = append(ws, strings.ToLower(t.text))
+			}
+		}
+		if conceptFor(lang, strings.Join(ws, " ")) != "" || len(it.options) > 0 || len(it.paren) > 0 {
+			n++
+		}
+	}
+	return n > 0 && n*3 >= len(items)
 }
 
 // nestedEntity reports whether a list item declares a record of its own:
@@ -229,6 +271,15 @@ func boolItem(it item) bool {
 	return false
 }
 
+// measureHead reports whether a phrase names measurements ("real-time
+// data", "air quality metrics").
+func measureHead(np []token) bool {
+	if len(np) == 0 {
+		return false
+	}
+	return np[len(np)-1].is("data", "metrics", "statistics", "stats", "measurements", "readings", "values", "figures", "indicators", "information")
+}
+
 // declareIf declares an entity when the list reads as its fields: strict
 // lists ("including", "such as") must be mostly typed fields, others need
 // one typed field or a known kind of record.
@@ -236,11 +287,28 @@ func (m *model) declareIf(np []token, items []item, pos int, strict bool) {
 	if len(items) == 0 {
 		return
 	}
-	name, ok := nounName(np)
+	name, ok := m.nameOf(np)
 	if !ok {
+		if !strict || !measureHead(np) || !fieldLike(items, 0.6) {
+			return
+		}
+		name, np = "measurement", []token{{text: "measurements", low: "measurements", kind: tWord}}
+		m.assume("Measurements listed in the prompt are recorded with a date.")
+		defer func() {
+			if e := m.entity("measurement"); e != nil && firstOfType(e, prd.Date) == "" {
+				e.fields = append([]fieldDraft{{Field: prd.Field{Name: "date", Type: prd.Date, Required: true}, why: "a date"}}, e.fields...)
+			}
+		}()
+	}
+	_, known := nounPriors[or(m.conceptOf(name), name)]
+	if m.lang != "en" {
+		known = m.conceptOf(name) != ""
+		if !fieldLikeForeign(items, m.lang) && !known {
+			return
+		}
+		m.declare(np, items, pos, false)
 		return
 	}
-	_, known := nounPriors[name]
 	switch {
 	case strict && !fieldLike(items, 0.5):
 		return
@@ -248,12 +316,39 @@ func (m *model) declareIf(np []token, items []item, pos int, strict bool) {
 		return
 	case !strict && known && !fieldLike(items, 0.2) && !m.refersToEntities(items):
 		return
+	case !strict && !fieldLike(items, 0.2):
+		m.subRecords(name, items, pos)
+		return
 	}
 	m.declare(np, items, pos, false)
 }
 
+// subRecords reads "quizzes with questions": the listed things are records
+// of their own that belong to the first.
+func (m *model) subRecords(parent string, items []item, pos int) {
+	p := m.ensureEntity(parent, pos)
+	if p == nil {
+		return
+	}
+	for _, it := range items {
+		if len(trimNoise(lows(it.toks))) > 3 {
+			continue
+		}
+		if name, ok := nounName(it.toks); ok {
+			if _, known := nounPriors[name]; known {
+				if c := m.ensureEntity(name, pos+1); c != nil {
+					m.relate(c.name, p.name, "")
+				}
+			}
+		}
+	}
+}
+
 func (m *model) refersToEntities(items []item) bool {
 	for _, it := range items {
+		if len(trimNoise(lows(it.toks))) > 3 {
+			continue
+		}
 		if name, ok := nounName(it.toks); ok {
 			if _, known := nounPriors[name]; known {
 				return true
@@ -265,7 +360,7 @@ func (m *model) refersToEntities(items []item) bool {
 
 // declare records an entity with the fields listed for it.
 func (m *model) declare(np []token, items []item, pos int, _ bool) {
-	name, ok := nounName(np)
+	name, ok := m.nameOf(np)
 	if !ok {
 		return
 	}

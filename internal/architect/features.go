@@ -38,7 +38,7 @@ func (m *model) readSearch(toks []token, i int, e *entityDraft) {
 	if j < len(toks) && toks[j].is("for", "through", "across", "in") {
 		j++
 	}
-	if named := m.entityNamedIn(toks[j:min(len(toks), j+4)]); named != nil {
+	if named := m.entityAfter(toks, j); named != nil {
 		e = named
 	}
 	if e == nil {
@@ -46,6 +46,9 @@ func (m *model) readSearch(toks []token, i int, e *entityDraft) {
 	}
 	field := ""
 	for k := j; k < len(toks) && k < j+6; k++ {
+		if toks[k].kind == tPunct || toks[k].is("and", "or") {
+			break
+		}
 		if toks[k].is("by") {
 			ws, _ := phraseAfter(toks, k+1, 3)
 			field = m.resolveField(e, ws)
@@ -56,6 +59,27 @@ func (m *model) readSearch(toks []token, i int, e *entityDraft) {
 		field = ""
 	}
 	m.addFeature(prd.Feature{Kind: prd.FeatureSearch, Entity: e.name, Field: field, Label: "Search " + e.plural})
+}
+
+// entityAfter finds the entity a verb acts on: the last one named before the
+// next full verb or the end of the clause ("searching, filtering, and
+// booking apartments" -> apartment).
+func (m *model) entityAfter(toks []token, j int) *entityDraft {
+	var found *entityDraft
+	for k := j; k < len(toks) && k < j+8; k++ {
+		t := toks[k]
+		if t.is("by", "on", "with", "to") || t.kind == tPunct && t.low != "," || k > j && isVerbAt(toks, k) && !strings.HasSuffix(t.low, "ing") {
+			break
+		}
+		if e := m.entityNamedIn(toks[k:min(len(toks), k+1)]); e != nil {
+			found = e
+		} else if k+1 < len(toks) {
+			if e := m.entityNamedIn(toks[k : k+2]); e != nil && len(strings.Fields(e.name)) > 1 {
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 func isTextual(e *entityDraft, field string) bool {
@@ -233,7 +257,7 @@ func (m *model) readListPhrases(toks []token, low string, e *entityDraft) {
 		}
 		m.addFeature(prd.Feature{Kind: prd.FeatureDetail, Entity: target.name, Label: capital(target.name) + " details"})
 	}
-	if has("favorite", "favourite", "bookmark", "wishlist", "wish list", " star ", "starred", "save for later", "collect favorite", "collecting", " collection", "shortlist", "like button", "saved ") && !has("data collection", "collection of") {
+	if has("favorite", "favourite", "bookmark", "wishlist", "wish list", " star ", "starred", "save for later", "collect favorite", " collection", "shortlist", "like button", "saved ") && !has("data collection", "collection of") {
 		m.addFeature(prd.Feature{Kind: prd.FeatureFavorite, Entity: e.name, Label: "Favourites"})
 	}
 	if has("pinned", " pin ", " pin,") {
@@ -257,6 +281,13 @@ func (m *model) readListPhrases(toks []token, low string, e *entityDraft) {
 	}
 	if has("kanban", "columns", "drag and drop", "drag-and-drop", "moved between", "move between", "move cards", "swimlane", "change status", "change the status", "status workflow") {
 		m.readBoard(low, e)
+	}
+	if has(" menu") {
+		for _, cand := range m.entities {
+			if f := cand.field("category"); f != nil && (f.Type == prd.Enum || f.Type == prd.Text) {
+				m.addFeature(prd.Feature{Kind: prd.FeatureFilter, Entity: cand.name, Field: "category", Label: "Menu by category"})
+			}
+		}
 	}
 	if has("newsletter", "mailing list", "subscribe to updates", "email signup", "email sign-up", "sign up for updates", "waitlist", "wait list", "subscribe for updates", "subscribe to our") {
 		m.addFeature(prd.Feature{Kind: prd.FeatureNewsletter, Label: "Newsletter"})

@@ -54,6 +54,11 @@ func (m *model) buildEntities(reserved map[string]bool) []prd.Entity {
 			e.Fields = []prd.Field{{Name: "name", Type: prd.Text, Required: true}}
 		}
 		e.Display = pickDisplay(e.Fields, d.display)
+		for i := range e.Fields {
+			if f := &e.Fields[i]; f.Name == e.Display && (f.Type == prd.Text || f.Type == prd.LongText) {
+				f.Required = true
+			}
+		}
 		types[e.Type()] = true
 		routes[e.Route()] = true
 		out = append(out, e)
@@ -86,7 +91,7 @@ func buildFields(drafts []fieldDraft) []prd.Field {
 	keys := map[string]bool{}
 	for _, d := range drafts {
 		f := d.Field
-		f.Name = clip(strings.TrimSpace(strings.ToLower(f.Name)), 60)
+		f.Name = clip(strings.TrimSpace(strings.ReplaceAll(strings.ToLower(f.Name), "e-mail", "email")), 60)
 		if f.Name == "" || len(out) == prd.MaxFields {
 			continue
 		}

@@ -21,10 +21,10 @@ func (m *model) readPitch() pitch {
 	for _, s := range m.d.sentences {
 		toks := s.toks
 		for i, t := range toks {
-			if t.is("saas", "app", "tool", "platform", "service", "product", "startup", "software", "event", "agency", "company", "business", "studio", "brand") && p.what == "a product" {
-				np, _ := npAfter(toks, max(0, i-2))
+			if t.is("app", "tool", "platform", "service", "product", "startup", "software", "event", "agency", "company", "business", "studio", "brand") && p.what == "a product" {
+				_, np := npBefore(toks, i+1)
 				if len(np) > 0 && len(np) <= 3 {
-					p.what = withArticle(strings.ToLower(words(np)))
+					p.what = withArticle(words(np))
 				}
 			}
 			if !t.is("that", "which", "to", "helps", "for", "lets") || i+1 >= len(toks) || p.verb != "" {
@@ -35,6 +35,12 @@ func (m *model) readPitch() pitch {
 				k++
 			}
 			base := verbBase(toks[k].low)
+			if w := toks[k].low; base == "" && t.is("that", "which") && looksPlural(w) && nounPriors[singularWord(w)] == nil {
+				base = strings.TrimSuffix(w, "s")
+				if strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") {
+					base = strings.TrimSuffix(w, "es")
+				}
+			}
 			if base == "" || t.is("for") && !strings.HasSuffix(toks[k].low, "ing") {
 				continue
 			}
@@ -93,11 +99,19 @@ func (m *model) buildLanding() *prd.Landing {
 	if cards == 0 {
 		cards = 3
 	}
-	object := or(p.object, "your work")
+	object := or(p.object, "projects")
+	stand := "stands"
+	if looksPlural(lastWordOf(object)) {
+		stand = "stand"
+	}
+	first := prd.Card{Title: "Everything in one place", Body: fmt.Sprintf("%s brings your work together so nothing slips through the cracks.", p.name)}
+	if p.verb != "" {
+		first = prd.Card{Title: capital(gerundPhrase(p.verb, p.object)), Body: fmt.Sprintf("%s %s for you from start to finish: no spreadsheets, no copy and paste.", p.name, does)}
+	}
 	pool := []prd.Card{
-		{Title: capital(or(gerundPhrase(p.verb, p.object), "Everything in one place")), Body: fmt.Sprintf("%s %s for you from start to finish: no spreadsheets, no copy and paste.", p.name, does)},
+		first,
 		{Title: "Works with your tools", Body: fmt.Sprintf("Connect the apps you already use and keep %s in sync automatically.", object)},
-		{Title: "Insight at a glance", Body: fmt.Sprintf("See where %s stand in real time with clear dashboards and reports.", object)},
+		{Title: "Insight at a glance", Body: fmt.Sprintf("See where %s %s in real time with clear dashboards and reports.", object, stand)},
 		{Title: "Secure by default", Body: "Your data is encrypted in transit and at rest, and you decide who can see what."},
 		{Title: "Built for teams", Body: "Invite teammates, assign roles and work together in one shared space."},
 		{Title: "Friendly support", Body: "Real people are ready to help by chat or email whenever you need it."},

@@ -67,7 +67,7 @@ var phraseHints = map[string]hint{
 	"difficulty level": hEnum("easy", "medium", "hard"), "skill level": hEnum("beginner", "intermediate", "advanced"),
 	"level": hEnum("beginner", "intermediate", "advanced"), "severity": hEnum("low", "medium", "high", "critical"),
 	"size": hEnum("small", "medium", "large"), "frequency": hEnum("daily", "weekly", "monthly"),
-	"condition": hEnum("new", "like new", "good", "fair"), "visibility": hEnum("public", "private"),
+	"condition": h(prd.Text), "item condition": hEnum("new", "like new", "good", "fair"), "visibility": hEnum("public", "private"),
 	"mood": hEnum("great", "good", "okay", "low", "bad"), "payment method": hEnum("cash", "card", "bank transfer"),
 	"urgency": hEnum("low", "medium", "high"), "risk level": hEnum("low", "medium", "high"),
 	"name": h(prd.Text), "title": h(prd.Text), "full name": h(prd.Text), "first name": h(prd.Text),
@@ -82,6 +82,8 @@ var phraseHints = map[string]hint{
 	"customer": h(prd.Text), "client": h(prd.Text), "team": h(prd.Text), "sport": h(prd.Text),
 	"cuisine": h(prd.Text), "industry": h(prd.Text), "occupation": h(prd.Text), "specialty": h(prd.Text),
 	"stage": hEnum("lead", "proposal", "won", "lost"), "state": h(prd.Text), "region": h(prd.Text),
+	"week": hMin(prd.Number, 1), "downloads": hMin(prd.Number, 0), "games played": hMin(prd.Number, 0),
+	"followers": hMin(prd.Number, 0), "shares": hMin(prd.Number, 0), "chips": hMin(prd.Number, 0),
 	"gender": h(prd.Text), "color": h(prd.Text), "colour": h(prd.Text), "notes": h(prd.LongText), "note": h(prd.LongText),
 	"last watered": h(prd.Date), "last contacted": h(prd.Date), "last visit": h(prd.Date), "last service": h(prd.Date),
 	"date of visit": h(prd.Date), "visit date": h(prd.Date), "guests": hMin(prd.Number, 1), "party size": hMin(prd.Number, 1),
@@ -174,7 +176,10 @@ var statusOptions = map[string][]string{
 	"shipment": {"preparing", "in transit", "delivered"}, "card": {"to do", "in progress", "done"},
 	"deal": {"lead", "proposal", "won", "lost"}, "call": {"open", "to do", "closed"}, "campaign": {"planned", "active", "ended"},
 	"goal": {"not started", "in progress", "achieved"}, "vehicle": {"available", "rented", "maintenance"},
-	"room": {"available", "occupied", "cleaning"}, "device": {"online", "offline"}, "patient": {"admitted", "outpatient", "discharged"},
+	"room": {"available", "occupied", "cleaning"}, "payment": {"pending", "paid", "failed", "refunded"},
+	"donation": {"offered", "collected", "distributed"}, "distribution": {"planned", "delivered"},
+	"settlement": {"draft", "submitted", "settled"}, "asset": {"in use", "in storage", "under repair", "retired"},
+	"lease": {"active", "expired", "cancelled"}, "survey response": {"new", "reviewed"}, "device": {"online", "offline"}, "patient": {"admitted", "outpatient", "discharged"},
 }
 
 var defaultStatus = []string{"open", "in progress", "done"}

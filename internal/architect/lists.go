@@ -98,6 +98,10 @@ func parseList(toks []token, i int) []item {
 				return items
 			}
 			continue
+		case t.is("as") && i+2 < len(toks) && toks[i+1].is("well") && toks[i+2].is("as"):
+			push(i)
+			i += 3
+			continue
 		case t.kind == tPunct && !strings.ContainsAny(t.low, "$€£¥₹%-'/#+*"):
 			push(i)
 			return items
@@ -168,7 +172,7 @@ func endsList(toks []token, i int) bool {
 		if !nounVerbs[t.low] {
 			return true
 		}
-		if i+1 < len(toks) && (determiners[toks[i+1].low] || pronouns[toks[i+1].low] || toks[i+1].is("by", "as", "between", "off")) {
+		if i+1 < len(toks) && (determiners[toks[i+1].low] || pronouns[toks[i+1].low] || toks[i+1].is("by", "between", "off")) {
 			return true
 		}
 	}

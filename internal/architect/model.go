@@ -76,6 +76,8 @@ type model struct {
 	purpose       string   // "stock reports" in "a website for generating stock reports"
 	forWhom       string   // "freelancer" in "a CRM for a freelancer"
 	groupField    string   // "folder" in "a notes app with folders"
+	kindEntity    string   // "poll" in "a polls website"
+	owner         string   // "solar company" in "a website for a solar company"
 }
 
 // appItem is a list that follows the app's own name: "a notes app with folders".

@@ -1,6 +1,7 @@
 package architect
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -95,10 +96,9 @@ var nameNoise = set("a", "an", "the", "simple", "tiny", "small", "personal", "mo
 var niceNames = map[string]string{
 	"task": "To-Do List", "recipe": "Recipe Box", "note": "Notebook", "plant": "Plant Care",
 	"habit": "Habit Tracker", "expense": "Expense Tracker", "book": "Bookshelf", "workout": "Workout Log",
-	"contact": "Contacts", "event": "Events", "post": "Blog", "product": "Shop", "project": "Portfolio",
-	"property": "Home Finder", "job": "Job Board", "quiz": "Quiz Maker", "ticket": "Help Desk",
-	"appointment": "Appointments", "student": "Gradebook", "donation": "Donation Tracker", "movie": "Watchlist",
-	"poll": "Polls", "card": "Kanban Board", "link": "Link Tree", "course": "Course Catalog",
+	"post": "Blog", "project": "Portfolio", "property": "Home Finder", "job": "Job Board",
+	"quiz": "Quiz Maker", "donation": "Donation Tracker", "movie": "Watchlist", "card": "Kanban Board",
+	"link": "Link Tree",
 }
 
 // deriveName builds a name from how the prompt describes the app: its own
@@ -117,7 +117,25 @@ func (m *model) deriveName() string {
 		}
 	}
 	main := m.main()
-	if main != nil && m.purpose != "" && strings.Contains(" "+m.purpose+" ", " "+main.plural+" ") {
+	name := m.nameFrom(mods, head, main)
+	ws := strings.Fields(name)
+	if len(ws) == 1 && main != nil && upperWords[strings.ToLower(ws[0])] == "" && !appNouns[strings.ToLower(ws[0])] && nounPriors[singularWord(strings.ToLower(ws[0]))] == nil && nounAliases[strings.ToLower(ws[0])] == "" {
+		if m.purpose != "" && len(strings.Fields(m.purpose)) <= 3 {
+			return titleName(m.purpose + " " + ws[0])
+		}
+		return titleName(ws[0] + " " + main.plural)
+	}
+	return name
+}
+
+func (m *model) nameFrom(mods []string, head string, main *entityDraft) string {
+	bare := true
+	for _, w := range mods {
+		if !genericHeads[w] {
+			bare = false
+		}
+	}
+	if bare && main != nil && m.purpose != "" && strings.Contains(" "+m.purpose+" ", " "+main.plural+" ") {
 		if n, ok := niceNames[main.name]; ok {
 			return n
 		}
@@ -158,8 +176,17 @@ func (m *model) deriveName() string {
 	if len(mods) == 1 && m.forWhom != "" && appNouns[mods[0]] {
 		return titleName(m.forWhom + " " + mods[0])
 	}
-	if len(mods) > 4 {
-		mods = mods[len(mods)-4:]
+	limit := 4
+	for _, w := range mods {
+		if w == "and" || w == "of" {
+			limit = 5
+		}
+	}
+	if len(mods) > limit {
+		mods = mods[len(mods)-limit:]
+	}
+	for len(mods) > 1 && minorWords[mods[0]] {
+		mods = mods[1:]
 	}
 	return titleName(strings.Join(mods, " "))
 }
@@ -240,11 +267,17 @@ func (m *model) readKind() {
 	}
 	m.kindWords = kind
 	for j := kindEnd; j+1 < len(toks); j++ {
-		if !toks[j].is("for", "to") {
+		if !toks[j].is("for", "to", "that", "which") {
 			continue
 		}
 		k := j + 1
-		if verb := verbBase(toks[k].low); verb != "" && (strings.HasSuffix(toks[k].low, "ing") || toks[j].is("to")) && !nounOnlyIng[toks[k].low] {
+		for k+1 < len(toks) && adverbs[toks[k].low] {
+			k++
+		}
+		for k+2 < len(toks) && verbBase(toks[k].low) != "" && toks[k+1].is("and", "or") && verbBase(toks[k+2].low) != "" {
+			k += 2
+		}
+		if verb := verbBase(toks[k].low); verb != "" && (strings.HasSuffix(toks[k].low, "ing") || !toks[j].is("for")) && (!nounOnlyIng[toks[k].low] || k+1 < len(toks) && toks[k+1].word() && !prepositions[toks[k+1].low]) {
 			np, _ := npAfter(toks, k+1)
 			if len(np) > 0 && !stopNouns[np[len(np)-1].low] {
 				m.purpose = strings.ToLower(words(np))
@@ -254,14 +287,54 @@ func (m *model) readKind() {
 		np, _ := npAfter(toks, k)
 		if len(np) > 0 && !properName(np) {
 			phrase := strings.ToLower(words(np))
-			if personNoun(np[len(np)-1].low) {
+			last := np[len(np)-1].low
+			if personNoun(last) {
 				m.forWhom = phrase
-			} else if !stopNouns[np[len(np)-1].low] {
+			} else if !stopNouns[last] || appNouns[last] {
 				m.purpose = phrase
+				m.owner = phrase
 			}
 		}
 		break
 	}
+	m.kindEntity = kindEntity(kind)
+}
+
+// processWords end a description of what an app does ("recipe sharing",
+// "appointment booking"); the record is the word before them.
+var processWords = set("booking", "bookings", "management", "tracking", "sharing", "logging", "listing", "listings", "mapping", "publishing", "leasing", "rental", "simulation", "recruitment", "analytics", "manufacturing", "learning", "sending", "generation", "traceability", "reporting", "planning", "scheduling")
+
+// kindEntity is the record the app's own description names: "polls
+// website" -> poll, "recipe sharing site" -> recipe.
+func kindEntity(kind []string) string {
+	var mods []string
+	for _, w := range kind {
+		if !nameNoise[w] && !genericHeads[w] {
+			mods = append(mods, w)
+		}
+	}
+	for k := 0; k < len(mods); k++ {
+		if a, ok := nounAliases[strings.Join(mods[k:], " ")]; ok {
+			return a
+		}
+	}
+	for len(mods) > 0 && (appNouns[mods[len(mods)-1]] || processWords[mods[len(mods)-1]] || strings.HasSuffix(mods[len(mods)-1], "ing")) {
+		mods = mods[:len(mods)-1]
+	}
+	for k := 0; k < len(mods); k++ {
+		phrase := strings.Join(mods[k:], " ")
+		if a, ok := nounAliases[phrase]; ok {
+			return a
+		}
+		sg := singularOf(phrase, "en")
+		if a, ok := nounAliases[sg]; ok {
+			return a
+		}
+		if _, ok := nounPriors[sg]; ok && k == 0 && sg != "service" && sg != "resource" && sg != "group" {
+			return sg
+		}
+	}
+	return ""
 }
 
 var people = set("freelancer", "freelancers", "teacher", "teachers", "photographer", "designer",
@@ -277,6 +350,9 @@ func personNoun(w string) bool { return people[w] }
 // audience says who the app is for, from "for a teacher", the people the
 // prompt says use it, or the kind of app.
 func (m *model) audience() string {
+	if f, ok := localTitles[m.lang]["audience"]; ok {
+		return clip(fmt.Sprintf(f, m.appName), 500)
+	}
 	if m.forWhom != "" {
 		return clip(capital(withArticle(m.forWhom)), 500)
 	}
@@ -293,6 +369,11 @@ func (m *model) audience() string {
 					order = append(order, t.low)
 				}
 			}
+		}
+	}
+	if len(order) == 0 && m.personal() {
+		if main := m.main(); main != nil {
+			return "One person keeping track of their own " + main.plural
 		}
 	}
 	if len(order) > 0 {
@@ -312,6 +393,12 @@ func (m *model) audience() string {
 		return "One person keeping their own records"
 	}
 	return "People who use " + m.appName
+}
+
+// personal reports whether the prompt speaks of the user's own records.
+func (m *model) personal() bool {
+	low := " " + strings.ToLower(m.d.raw) + " "
+	return strings.Contains(low, " my ") || strings.Contains(low, " i ") || strings.Contains(low, "personal ")
 }
 
 func withArticle(s string) string {

@@ -104,9 +104,13 @@ func (m *model) readPageWords() {
 // buildPages lists the app's routes: home, a list per entity, detail pages,
 // dashboard, play, about, contact and content pages.
 func (m *model) buildPages(entities []prd.Entity, features []prd.Feature) []prd.Page {
-	pages := []prd.Page{{Kind: prd.PageHome, Title: "Home", Path: "/", InNav: true}}
+	pages := []prd.Page{{Kind: prd.PageHome, Title: localTitle(m.lang, "home", "Home"), Path: "/", InNav: true}}
 	for _, e := range entities {
-		pages = append(pages, prd.Page{Kind: prd.PageList, Title: clip(titleName(e.Plural), 80), Path: e.Route(), Entity: e.Name, InNav: true})
+		title := titleName(e.Plural)
+		if !hasASCIILetter(e.Plural) {
+			title = e.Plural
+		}
+		pages = append(pages, prd.Page{Kind: prd.PageList, Title: clip(title, 80), Path: e.Route(), Entity: e.Name, InNav: true})
 	}
 	details := map[string]bool{}
 	hasPlay := ""
@@ -124,17 +128,17 @@ func (m *model) buildPages(entities []prd.Entity, features []prd.Feature) []prd.
 		}
 	}
 	if m.wantDashboard && len(entities) > 0 {
-		pages = append(pages, prd.Page{Kind: prd.PageDashboard, Title: "Dashboard", Path: "/dashboard", InNav: true})
+		pages = append(pages, prd.Page{Kind: prd.PageDashboard, Title: localTitle(m.lang, "dashboard", "Dashboard"), Path: "/dashboard", InNav: true})
 	}
 	if hasPlay != "" {
-		pages = append(pages, prd.Page{Kind: prd.PagePlay, Title: "Play", Path: "/play", Entity: hasPlay, InNav: true})
+		pages = append(pages, prd.Page{Kind: prd.PagePlay, Title: localTitle(m.lang, "play", "Play"), Path: "/play", Entity: hasPlay, InNav: true})
 	}
 	if m.wantPages[prd.PageAbout] {
-		pages = append(pages, prd.Page{Kind: prd.PageAbout, Title: "About", Path: "/about", Body: m.aboutBody(), InNav: true})
+		pages = append(pages, prd.Page{Kind: prd.PageAbout, Title: localTitle(m.lang, "about", "About"), Path: "/about", Body: m.aboutBody(), InNav: true})
 	}
 	pages = append(pages, m.contentPage...)
 	if m.wantPages[prd.PageContact] {
-		pages = append(pages, prd.Page{Kind: prd.PageContact, Title: "Contact", Path: "/contact", Body: fmt.Sprintf("Questions, ideas or a project in mind? Send %s a message and you will get a reply within two working days.", m.appName), InNav: true})
+		pages = append(pages, prd.Page{Kind: prd.PageContact, Title: localTitle(m.lang, "contact", "Contact"), Path: "/contact", Body: fmt.Sprintf("Questions, ideas or a project in mind? Send %s a message and you will get a reply within two working days.", m.appName), InNav: true})
 	}
 	return pages
 }

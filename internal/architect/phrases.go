@@ -102,6 +102,10 @@ var nounNoise = set("internal", "new", "existing", "own", "all", "basic", "simpl
 	"overall", "total", "such", "both", "whose", "free", "paid", "premium", "quick", "easy",
 	"own", "others'", "other", "users'", "user's", "unnecessary", "necessary", "further")
 
+// leadStop are words dropped from the front of a record name: "user
+// profiles" are profiles.
+var leadStop = set("user", "users", "visitor", "visitors", "website", "site", "app", "system", "platform", "data", "information", "online", "web", "customer's", "users'", "personal")
+
 // properName reports whether a phrase is written as a name ("Lena Ortiz").
 func properName(toks []token) bool {
 	if len(toks) == 0 {
@@ -148,6 +152,18 @@ func nounNameWords(ws []string) (string, bool) {
 	if len(ws) == 0 {
 		return "", false
 	}
+	var clean []string
+	for _, w := range ws {
+		if !nounNoise[w] {
+			clean = append(clean, w)
+		}
+	}
+	if len(clean) > 0 && len(clean) < len(ws) {
+		if a, ok := resolveAlias(clean); ok {
+			return a, true
+		}
+		ws = clean
+	}
 	if a, ok := resolveAlias(ws); ok {
 		return a, true
 	}
@@ -160,7 +176,7 @@ func nounNameWords(ws []string) (string, bool) {
 	if len(ws) > 3 {
 		ws = ws[len(ws)-3:]
 	}
-	for len(ws) > 1 && (stopNouns[ws[0]] || nounNoise[ws[0]]) {
+	for len(ws) > 1 && (leadStop[ws[0]] || nounNoise[ws[0]]) {
 		ws = ws[1:]
 	}
 	head := ws[len(ws)-1]
@@ -176,6 +192,11 @@ func nounNameWords(ws []string) (string, bool) {
 		}
 	}
 	name := singularOf(strings.Join(ws, " "), "en")
+	if _, known := nounPriors[name]; !known && len(ws) > 1 {
+		if _, headKnown := nounPriors[singularWord(head)]; headKnown && !genericHeads[head] {
+			return singularWord(head), true
+		}
+	}
 	return name, true
 }
 

@@ -74,6 +74,15 @@ var selfTitled = set("question", "comment", "reply", "answer", "message", "revie
 // and adds the title of self-titled records when the user left it out.
 func (m *model) fillFromPriors() {
 	for _, e := range m.entities {
+		if m.lang != "en" {
+			if len(e.fields) == 0 && !m.translatePriors(e) {
+				e.fields = []fieldDraft{{Field: prd.Field{Name: or(tables.fieldsEN[m.lang]["name"], "name"), Ident: "name", Type: prd.Text, Required: true}, why: "text"}}
+			}
+			if len(e.fields) > 0 && e.explicit == false {
+				m.assume("%s: no fields were listed, so it has the usual ones (%s).", capital(e.name), fieldList(e.fields))
+			}
+			continue
+		}
 		fields, display, known := priorFields(e.name, m.d.raw)
 		switch {
 		case len(e.fields) == 0 && known:
@@ -130,7 +139,7 @@ var archetypes = []struct {
 	entities []string
 }{
 	{"landing", []string{"landing page", "one-page website", "one page website", "one-page site", "single-page website", "single page website", "coming soon page", "launch page", "marketing page", "marketing site", "waitlist page", "promotional page", "one-pager"}, nil},
-	{"portfolio", []string{"portfolio", "cv website", "resume website", "personal website", "biography website", "link tree", "linktree", "personal homepage", "showcase team projects"}, []string{"project"}},
+	{"portfolio", []string{"portfolio", "cv website", "resume website", "personal website", "biography website", "link tree", "linktree", "showcase team projects"}, []string{"project"}},
 	{"board", []string{"kanban", "task board", "trello"}, []string{"card"}},
 	{"quiz", []string{"quiz", "trivia", "practice test", "flashcard", "exam"}, []string{"quiz", "question"}},
 	{"forum", []string{"forum", "discussion platform", "discussion board", "q&a", "question and answer"}, []string{"post", "reply"}},
@@ -138,7 +147,7 @@ var archetypes = []struct {
 	{"crm", []string{"crm", "customer relationship", "sales pipeline", "sales leads"}, []string{"contact", "deal"}},
 	{"game", []string{"game", "puzzle", "play chess", "wheel of fortune"}, []string{"score"}},
 	{"store", []string{"e-commerce", "ecommerce", "online store", "online shop", "webshop", "marketplace", "shop"}, []string{"product", "order"}},
-	{"brochure", []string{"company website", "business website", "clinic", "clinical office", "dental office", "law office", "medical office", "office information", "agency", "restaurant", "bourbon bar", "cocktail bar", "wine bar", "coffee bar", "sports bar", "bakery", "cafe", "studio", "firm", "company to", "for a company", "services website"}, []string{"service"}},
+	{"brochure", []string{"company website", "business website", "clinic", "clinical office", "dental office", "law office", "medical office", "office information", "restaurant", "bourbon bar", "cocktail bar", "wine bar", "coffee bar", "sports bar", "bakery", "cafe", "studio", "firm", "company to", "for a company", "services website"}, []string{"service"}},
 	{"booking", []string{"booking", "reservation", "appointment", "rental", "schedule a", "book a"}, []string{"booking"}},
 	{"dashboard", []string{"dashboard", "analytics", "monitoring", "statistics", "reporting"}, []string{"record"}},
 	{"tracker", []string{"tracker", "track my", "tracking", "log my", "keep track", "logbook", "diary", "journal"}, []string{"entry"}},

@@ -127,7 +127,10 @@ func (m *model) proseEntities() []candidate {
 		if c.plural {
 			c.score++
 		}
-		ok := known && c.object && c.score >= 4 || !known && c.object && c.made && c.plural && c.score >= 6
+		ok := known && c.object && c.score >= 4 || !known && c.object && c.made && c.plural && c.score >= 7 && c.mentioned >= 2
+		if m.ownerNoun(c.name) {
+			ok = false
+		}
 		if ok {
 			out = append(out, *c)
 		}
@@ -139,6 +142,17 @@ func (m *model) proseEntities() []candidate {
 		return a.pos - b.pos
 	})
 	return out
+}
+
+// ownerNoun reports whether a noun names who the site is for ("a website
+// for a solar company"): the owner is not a record the site manages.
+func (m *model) ownerNoun(name string) bool {
+	for _, p := range []string{m.owner, m.forWhom} {
+		if p != "" && singularWord(lastWordOf(p)) == name {
+			return true
+		}
+	}
+	return false
 }
 
 func boolInt(b bool) int {

@@ -130,7 +130,7 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 	if !ok {
 		rec, ok = verbRecords[verbBase(t.low)]
 	}
-	if !ok || i == 0 || !(modals[toks[i-1].low] || actorNoun(toks[i-1:i]) || toks[i-1].is("to", "and")) {
+	if !ok || i == 0 || !(modals[toks[i-1].low] || actorNoun(toks[i-1:i]) || toks[i-1].is("to", "and", ",")) {
 		return
 	}
 	j := i + 1

@@ -97,7 +97,7 @@ func splitSentences(text string) []string {
 			if i+1 < len(runes) {
 				next = runes[i+1]
 			}
-			if unicode.IsDigit(next) || unicode.IsLetter(next) || next == '.' {
+			if (unicode.IsDigit(next) || unicode.IsLetter(next) || next == '.') && !isCJK(next) && !isCJK(r) {
 				continue
 			}
 			if abbreviations[strings.ToLower(lastWord(cur.String()))] {

@@ -1,6 +1,7 @@
 package architect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/palette"
@@ -11,13 +12,55 @@ import (
 // app's look rather than about something else ("gold" as a game resource).
 var colourContext = []string{"color", "colour", "theme", "palette", "scheme", "background", "component",
 	"element", " ui", "interface", "button", "control", "cards", "layout", "canvas", "accent",
-	"primary", "header", "style", "styling", "tone", "shade", "hue", "brand", "#", "farbe", "farben",
-	"couleur", "colores", "cores", "颜色", "色"}
+	"primary", "header", "style", "styling", "tone", "shade", "hue", "brand", "#", "farb", "couleur",
+	"color", "cores", "cor ", "tema", "thème", "颜色", "色", "主题"}
 
 var backgroundWords = []string{"background", "backdrop", "base color", "base colour", "canvas", "layout", "body", "page color", "page colour", "surface", "hintergrund", "fond", "fondo", "fundo", "背景"}
 var componentWords = []string{"component", "element", " ui", "interface", "control", "button", "card", "block", "piece", "visual", "highlight", "primary", "main color", "main colour", "header", "nav", "link", "brand", "detail", "styling", "komponent", "composant", "componente", "组件", "按钮"}
 var accentWords = []string{"accent", "secondary"}
 var textWords = []string{"text", "font"}
+
+// foreignColours name basic colours in other languages.
+var foreignColours = map[string]map[string]string{
+	"de": {"rot": "red", "grün": "green", "blau": "blue", "gelb": "yellow", "schwarz": "black", "weiß": "white", "weiss": "white", "grau": "gray", "lila": "purple", "rosa": "pink", "braun": "brown", "dunkelblau": "navy", "hellblau": "light blue", "dunkelgrün": "dark green", "hellgrün": "light green", "türkis": "turquoise", "orange": "orange", "violett": "violet", "beige": "beige"},
+	"fr": {"rouge": "red", "vert": "green", "verte": "green", "bleu": "blue", "bleue": "blue", "jaune": "yellow", "noir": "black", "noire": "black", "blanc": "white", "blanche": "white", "gris": "gray", "violet": "violet", "rose": "pink", "marron": "brown", "orange": "orange", "beige": "beige", "turquoise": "turquoise"},
+	"es": {"rojo": "red", "verde": "green", "azul": "blue", "amarillo": "yellow", "negro": "black", "blanco": "white", "gris": "gray", "morado": "purple", "rosa": "pink", "marrón": "brown", "naranja": "orange", "beige": "beige", "turquesa": "turquoise"},
+	"pt": {"vermelho": "red", "verde": "green", "azul": "blue", "amarelo": "yellow", "preto": "black", "branco": "white", "cinza": "gray", "roxo": "purple", "rosa": "pink", "marrom": "brown", "laranja": "orange", "bege": "beige", "turquesa": "turquoise"},
+	"it": {"rosso": "red", "verde": "green", "blu": "blue", "giallo": "yellow", "nero": "black", "bianco": "white", "grigio": "gray", "viola": "purple", "rosa": "pink", "marrone": "brown", "arancione": "orange"},
+	"zh": {"红色": "red", "绿色": "green", "蓝色": "blue", "黄色": "yellow", "黑色": "black", "白色": "white", "灰色": "gray", "紫色": "purple", "粉色": "pink", "橙色": "orange", "棕色": "brown", "深蓝色": "navy", "天蓝色": "sky blue"},
+	"ja": {"赤": "red", "緑": "green", "青": "blue", "黄色": "yellow", "黒": "black", "白": "white", "灰色": "gray", "紫": "purple", "ピンク": "pink", "オレンジ": "orange", "茶色": "brown", "紺": "navy", "水色": "light blue"},
+}
+
+// translateColours rewrites colour words of other languages as English
+// colour names so the palette can read them.
+func translateColours(s, lang string) string {
+	words, ok := foreignColours[lang]
+	if !ok {
+		return s
+	}
+	if lang == "zh" || lang == "ja" {
+		keys := make([]string, 0, len(words))
+		for k := range words {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
+		for _, k := range keys {
+			s = strings.ReplaceAll(s, k, " "+words[k]+" ")
+		}
+		return s
+	}
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
+	for i, f := range fields {
+		core := strings.Trim(strings.ToLower(f), ".,;:!?()\"'")
+		for _, suf := range []string{"", "es", "er", "en", "em", "e", "s", "a", "o", "as", "os"} {
+			if en, ok := words[strings.TrimSuffix(core, suf)]; ok && len(core) > len(suf)+2 {
+				fields[i] = strings.Replace(strings.ToLower(f), core, en, 1)
+				break
+			}
+		}
+	}
+	return strings.Join(fields, " ")
+}
 
 // colourRole is what a named colour is for.
 type colourRole int
@@ -43,14 +86,18 @@ func (m *model) readColours() []namedColour {
 		if !containsAny(low, colourContext) {
 			continue
 		}
-		for _, clause := range colourClauses(s.text) {
+		for _, clause := range colourClauses(translateColours(s.text, m.lang)) {
 			mentions := palette.Scan(clause)
 			cl := " " + strings.ToLower(clause) + " "
 			for _, mt := range mentions {
 				if skipMention(cl, mt) {
 					continue
 				}
-				out = append(out, namedColour{name: mt.Name, hex: mt.Hex, role: roleOf(cl, len(mentions))})
+				role := roleOf(cl, len(mentions))
+				if len(mentions) > 1 {
+					role = roleNear(cl, mentions, mt)
+				}
+				out = append(out, namedColour{name: mt.Name, hex: mt.Hex, role: role})
 			}
 		}
 	}
@@ -73,7 +120,7 @@ func skipMention(clause string, mt palette.Mention) bool {
 func colourClauses(s string) []string {
 	var out []string
 	cur := s
-	for _, sep := range []string{";", ",", " and ", " with ", " then ", " while ", " und ", " et ", " y ", " e ", "，", "、", "和"} {
+	for _, sep := range []string{";", ",", " and ", " then ", " while ", " und ", " et ", " y ", " e ", "，", "、", "和"} {
 		var next []string
 		for _, part := range strings.Split(cur, sep) {
 			next = append(next, part)
@@ -86,6 +133,46 @@ func colourClauses(s string) []string {
 		}
 	}
 	return out
+}
+
+// roleNear picks the role whose word stands closest to a colour mention in
+// a clause that names several colours ("crimson buttons on a snow
+// background").
+func roleNear(clause string, all []palette.Mention, mt palette.Mention) colourRole {
+	start, end := mt.Start+1, mt.End+1
+	between := func(a, b int) bool {
+		for _, o := range all {
+			if o != mt && o.Start+1 >= a && o.End+1 <= b {
+				return true
+			}
+		}
+		return false
+	}
+	best, bestDist := roleNone, 1<<30
+	for _, rw := range []struct {
+		words []string
+		role  colourRole
+	}{{backgroundWords, roleBackground}, {accentWords, roleAccent}, {componentWords, rolePrimary}} {
+		for _, w := range rw.words {
+			for i := 0; ; {
+				j := strings.Index(clause[i:], w)
+				if j < 0 {
+					break
+				}
+				pos := i + j
+				d := pos - end
+				if pos < start {
+					d = start - (pos + len(w)) + 3
+				}
+				blocked := pos >= end && between(end, pos) || pos < start && between(pos, start)
+				if d >= 0 && d < bestDist && !blocked {
+					best, bestDist = rw.role, d
+				}
+				i = pos + len(w)
+			}
+		}
+	}
+	return best
 }
 
 func containsAny(s string, ws []string) bool {

@@ -57,6 +57,9 @@ access login logout authenticate chat message call email text favorite favourite
 save clock complete fill populate circulate estimate assess evaluate measure plan draft
 inspire expose protect ensure attract streamline match teach practice practise study revise
 rank bid trade deposit release withdraw lend borrow return reserve rsvp check-in checkout
+perform execute conduct input output fill ask spot recognize recognise publish distribute
+automate simplify organize track optimize accelerate power unify centralize reduce boost grow
+scale secure sync automate digitize transform turn keep save speed replace
 `)
 
 var nounVerbs = set("book", "record", "log", "post", "report", "comment", "review", "rate",
@@ -106,7 +109,7 @@ func inflect(b string) []string {
 
 func doublesFinal(b string) bool {
 	if len(b) < 3 || len(b) > 4 {
-		return b == "submit" || b == "admit" || b == "commit" || b == "permit" || b == "refer" || b == "prefer" || b == "control" || b == "enroll"
+		return b == "submit" || b == "admit" || b == "commit" || b == "permit" || b == "refer" || b == "prefer" || b == "control" || b == "enroll" || b == "input" || b == "output"
 	}
 	c1, v, c2 := b[len(b)-3], b[len(b)-2], b[len(b)-1]
 	vowel := func(c byte) bool { return strings.ContainsRune("aeiou", rune(c)) }
@@ -134,7 +137,7 @@ func gerund(v string) string {
 var nounOnlyIng = set("booking", "listing", "meeting", "building", "painting", "clothing",
 	"wedding", "housing", "setting", "settings", "rating", "ratings", "pricing", "training",
 	"morning", "evening", "string", "thing", "king", "ring", "spring", "wing", "ceiling",
-	"earring", "offering", "opening", "recording", "drawing", "reading", "ending", "heading",
+	"earring", "offering", "opening", "drawing", "reading", "ending", "heading",
 	"filling", "feeling", "saying", "timing", "warning", "finding", "holding", "landing",
 	"parking", "shipping", "sibling", "topping", "pudding", "dumpling", "seedling", "bedding",
 	"lodging", "catering", "banking", "hosting", "funding", "marketing", "accounting",
@@ -150,7 +153,7 @@ var stopNouns = set("website", "site", "web", "app", "application", "platform", 
 	"content", "contents", "way", "ability", "option", "options", "thing", "things", "stuff",
 	"mini-program", "program", "module", "section", "sections", "area", "part",
 	"type", "types", "kind", "kinds", "variety", "lot", "number", "list", "management", "experience",
-	"account", "accounts", "login", "registration", "authentication", "password", "security", "privacy",
+	"login", "registration", "authentication", "password", "security", "privacy",
 	"navigation", "menu", "home", "homepage", "dashboard", "frontend", "backend", "database",
 	"server", "api", "integration", "mode", "theme", "style", "styling", "time", "times", "day",
 	"days", "week", "weeks", "year", "years", "month", "months", "end", "start", "top", "bottom",
@@ -180,4 +183,5 @@ var fillerHeads = set("information", "info", "data", "details", "detail", "recor
 	"entries", "entry", "profiles", "items", "item", "board", "center", "centre", "panel",
 	"system", "feature", "function", "functionality", "showcase", "overview", "archive", "tracking",
 	"registration", "inquiry", "search", "browsing", "publishing", "sharing", "form", "tool",
-	"portal", "area", "hub", "feed", "queue", "bank", "collection", "settings", "status", "statistics")
+	"portal", "area", "hub", "feed", "queue", "bank", "collection", "settings", "status", "statistics",
+	"name", "names", "display", "showcase", "introduction", "enrollment", "submission", "tracking")

@@ -59,6 +59,8 @@ type Outcome struct {
 	Diagnostics []diag.Diagnostic
 	// Failed names the first blocking step that failed.
 	Failed string
+	// err is the first failure to run a step at all (not a failing project).
+	err error
 }
 
 // Build runs install, typecheck ∥ lint, build. The error is for problems
@@ -138,14 +140,20 @@ func (o *Outcome) add(r stepResult) {
 	if !r.step.OK && r.blocking && o.Failed == "" {
 		o.Failed = r.step.Name
 	}
-	if r.err != nil && o.Failed == "" {
-		o.Failed = r.step.Name
+	if r.err != nil && o.err == nil {
+		o.err = fmt.Errorf("%s: %w", r.step.Name, r.err)
+		if o.Failed == "" {
+			o.Failed = r.step.Name
+		}
 	}
 }
 
 func (o Outcome) done(ctx context.Context) (Outcome, error) {
 	if err := ctx.Err(); err != nil {
 		return o, err
+	}
+	if o.err != nil {
+		return o, o.err
 	}
 	o.OK = o.Failed == ""
 	return o, nil

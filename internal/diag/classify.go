@@ -125,6 +125,7 @@ func (o options) classOf(d Diagnostic) (Category, string) {
 		func() (class, bool) { return match(machineRules, msg, wide) },
 		func() (class, bool) { return networkClass(d) },
 		func() (class, bool) { return npmClass(d) },
+		func() (class, bool) { return class{Dependency, NativeModule}, nativeRE.MatchString(wide) },
 		func() (class, bool) { return match(fenceRules, msg, wide) },
 		func() (class, bool) { return configClass(d) },
 		func() (class, bool) { return match(appRouterRules, msg, wide) },
@@ -235,7 +236,7 @@ func configClass(d Diagnostic) (class, bool) {
 	case strings.HasPrefix(base, "next.config.") || d.Code == "invalid-next-config" || d.Code == "next-config-error" ||
 		strings.Contains(d.Message, "next.config"):
 		return class{Configuration, NextConfig}, true
-	case strings.HasPrefix(base, "postcss.config.") || postcssRE.MatchString(wide):
+	case strings.HasPrefix(base, "postcss.config.") || postcssRE.MatchString(wide) || missingCSSPlugin(d):
 		return class{Configuration, PostCSSConfig}, true
 	case base == "tsconfig.json" || tsconfigCodes[d.Code] || strings.HasPrefix(d.Code, "TS5") && len(d.Code) == 6:
 		return class{Configuration, TSConfig}, true
@@ -259,6 +260,16 @@ var (
 		"TS1259": true, "TS1208": true, "TS1378": true, "TS1375": true, "TS1479": true, "TS1470": true}
 )
 
+// missingCSSPlugin reports a PostCSS plugin the configuration names but the
+// project does not have, reported against the stylesheet being processed.
+func missingCSSPlugin(d Diagnostic) bool {
+	spec, ok := ModuleSpecifier(d)
+	if !ok || !strings.HasSuffix(d.File, ".css") {
+		return false
+	}
+	return spec == "autoprefixer" || spec == "cssnano" || strings.HasPrefix(spec, "postcss-") || spec == "@tailwindcss/postcss"
+}
+
 // appRouterRules are the mistakes of code written for the Pages Router, for
 // older Next.js versions, or across the server/client boundary.
 var appRouterRules = []textRule{
@@ -281,7 +292,7 @@ var appRouterRules = []textRule{
 	rule("(?s)\\b(?:params|searchParams)\\b.*Promise<|Promise<.*\\b(?:params|searchParams)\\b|`(?:params|searchParams)` should be awaited", Type, AsyncParams),
 	rule(`(?i:environment variables?)\b.{0,40}\b(?i:missing|not set|not defined|undefined|required|empty|invalid)|`+
 		`(?i:missing|required|undefined|not set).{0,30}\b(?i:env(?:ironment)? var)|Failed to parse URL from undefined|`+
-		`Invalid environment variables|\b[A-Z][A-Z0-9]*_(?:URL|KEY|SECRET|TOKEN)\b.{0,30}(?i:missing|not set|undefined|required|empty)`, Runtime, MissingEnv),
+		`Invalid environment variables|\b[A-Z][A-Z0-9_]*_(?:URL|KEY|SECRET|TOKEN|DSN|HOST)\b.{0,30}(?i:missing|not set|undefined|required|empty)`, Runtime, MissingEnv),
 	wideRule(`Invalid URL(?s:.*)(?:input: 'undefined|process\.env)`, Runtime, MissingEnv),
 	rule(`\b(?:useFormState|findDOMNode|unmountComponentAtNode|ReactDOM\.render|renderToNodeStream)\b.*(?:not a function|no exported member|not exported|deprecated)|`+
 		`(?:has )?no exported member (?:named )?'(?:useFormState|render|hydrate|findDOMNode|unmountComponentAtNode)'|is deprecated`, Type, DeprecatedAPI),

@@ -3,6 +3,7 @@ package diag
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -105,15 +106,11 @@ func sourceExcerpt(src string, n int) string {
 		if i == n {
 			mark = "> "
 		}
-		out = append(out, mark+itoa(i)+" | "+ls[i-1])
+		out = append(out, mark+strconv.Itoa(i)+" | "+ls[i-1])
 	}
 	return strings.Join(out, "\n")
 }
 
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
-}
 
 // eslintCrash reads ESLint's "Oops! Something went wrong!" report: a
 // configuration that cannot be loaded.

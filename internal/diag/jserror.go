@@ -27,7 +27,7 @@ func jsMessage(l string) (msg, code string) {
 	if m[1] == "Error" {
 		return strings.TrimSpace(m[3]), m[2]
 	}
-	return m[1] + ": " + strings.TrimSpace(m[3]), m[2]
+	return strings.TrimSpace(m[1] + ": " + strings.TrimSpace(m[3])), m[2]
 }
 
 // startsSomething reports whether a line at column 0 begins a new report

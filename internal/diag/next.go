@@ -8,7 +8,7 @@ import (
 
 var (
 	// "./app/page.tsx:2:1" (Turbopack), "./app/page.tsx" (webpack), with "⨯ " in dev.
-	nextHeaderRE = regexp.MustCompile(`^(?:⨯ )?\./(\S+?)(?::(\d+):(\d+))?$`)
+	nextHeaderRE = regexp.MustCompile(`^(?:⨯ )?(\./\S+?|\.next/\S+?|(?:app|src|pages|components|lib)/\S+?)(?::(\d+):(\d+))?$`)
 	// "   ,-[/abs/app/page.tsx:4:1]" (SWC)
 	swcLocRE         = regexp.MustCompile(`^\s*,-\[(.+?)(?::(\d+):(\d+))?\]$`)
 	cssSyntaxRE      = regexp.MustCompile(`^CssSyntaxError: (?:[\w@/.-]+: )?(\S+?):(\d+):(\d+): (.*)$`)
@@ -201,6 +201,7 @@ func (p *nextParser) block(i int, m []string) int {
 		d.File, d.Line, d.Column = p.pa.any(configFile), 0, 0
 	}
 	d.Message = p.pa.scrub(msg)
+	remapGenerated(&d, p.o)
 	d.Excerpt = trimExcerpt(append(frame, notes...))
 	p.ds = append(p.ds, d)
 	return j
@@ -234,11 +235,20 @@ func (p *nextParser) blockMessage(d *Diagnostic, j int) (string, int) {
 		switch {
 		case strings.HasPrefix(t, "Type error: "):
 			d.Tool, msg = ToolTSC, strings.TrimPrefix(t, "Type error: ")
+			for j+1 < len(p.lines) && indented(p.lines[j+1]) && !isFrameLine(p.lines[j+1]) {
+				j++ // the rest of TypeScript's message chain
+				msg += "\n" + strings.TrimPrefix(p.lines[j], "  ")
+			}
 		case strings.HasPrefix(t, "Module not found"), strings.HasPrefix(t, "Syntax error: "):
 			msg = t
 		case isJSError(t) && !indented(l):
 			msg, _ = jsMessage(t)
-			if msg == "" || msg == "x" { // SWC prints the message on the next line
+			if name, ok := strings.CutSuffix(msg, ":"); ok && !strings.Contains(name, " ") || msg == "" || msg == "x" {
+				// The message follows on the next text line ("Error:" then SWC's
+				// "  x message"; "ReactServerComponentsError:" then the text).
+				for j+1 < len(p.lines) && blank(p.lines[j+1]) {
+					j++
+				}
 				if j+1 < len(p.lines) {
 					j++
 					msg = strings.TrimSpace(p.lines[j])

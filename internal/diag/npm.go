@@ -141,7 +141,8 @@ func eresolve(ls []npmLine, verb string) string {
 				if m[1] != "" {
 					kind = "peer"
 				}
-				want = fmt.Sprintf("%s %s@%s required by %s", kind, m[2], m[3], m[4])
+				rng := strings.ReplaceAll(m[3], " ", "") // one token: "^16.8.0||^17"
+				want = fmt.Sprintf("%s %s@%s required by %s", kind, m[2], rng, m[4])
 			}
 		}
 	}
@@ -157,7 +158,7 @@ func eresolve(ls []npmLine, verb string) string {
 // npmLifecycle describes a failed install or run script: whose script, the
 // command, its exit status, and what it printed.
 func npmLifecycle(d *Diagnostic, lines []string, errs []npmLine, pa pather) {
-	cmd := strings.TrimPrefix(npmField(errs, "command sh -c"), "")
+	cmd := npmField(errs, "command sh -c")
 	status := ""
 	for _, l := range errs {
 		if m := npmExitRE.FindStringSubmatch(l.text); m != nil && status == "" {
@@ -171,7 +172,7 @@ func npmLifecycle(d *Diagnostic, lines []string, errs []npmLine, pa pather) {
 		}
 	}
 	owner := ""
-	if p := npmField(errs, "path"); p != "" {
+	if p := npmField(errs, "path"); p != "" && strings.TrimSuffix(p, "/") != strings.TrimSuffix(pa.root, "/") {
 		if rel, _ := pa.rel(p); rel != "" && (pa.root != "" || strings.Contains(rel, "node_modules/")) {
 			if i := strings.LastIndex(rel, "node_modules/"); i >= 0 {
 				owner = rel[i+len("node_modules/"):]

@@ -57,6 +57,9 @@ func Parse(tool Tool, output string, opts ...Option) []Diagnostic {
 		}
 	}
 	ds := parseLines(tool, lines, o)
+	if tool == ToolNPM {
+		ds = expandScript(ds, lines, o)
+	}
 	ds = append(ds, parseResource(tool, lines, ds)...)
 	if len(ds) == 0 {
 		if d, ok := fallback(tool, lines, o); ok {
@@ -147,6 +150,28 @@ func ParseRuntime(output string, opts ...Option) []Diagnostic {
 	return parseRuntime(ToolRuntime, splitLines(output), newOptions(opts))
 }
 
+// expandScript replaces npm's report that a project script failed with what
+// the script's own program reported, when that program is known.
+func expandScript(ds []Diagnostic, lines []string, o options) []Diagnostic {
+	for i, d := range ds {
+		cmd, ok := strings.CutPrefix(d.Message, "script failed: ")
+		if d.Code != "ELIFECYCLE" || !ok {
+			continue
+		}
+		if j := strings.LastIndex(cmd, " (exit code"); j >= 0 {
+			cmd = cmd[:j]
+		}
+		t, ok := toolOfCommand(cmd)
+		if !ok {
+			continue
+		}
+		if sub := parseLines(t, lines, o); len(sub) > 0 {
+			return slices.Concat(ds[:i], sub, ds[i+1:])
+		}
+	}
+	return ds
+}
+
 // npmBannerRE matches the two banner lines `npm run` prints.
 var npmBannerRE = regexp.MustCompile(`^> \S+@\S+ [\w:.-]+$|^> \S+ [\w:.-]+$`)
 
@@ -210,6 +235,9 @@ var resourceRE = regexp.MustCompile(`(?i)JavaScript heap out of memory|Reached h
 // parseResource finds out-of-memory, disk and process-limit failures that
 // the tool's own parser did not report.
 func parseResource(tool Tool, lines []string, have []Diagnostic) []Diagnostic {
+	if slices.ContainsFunc(have, func(d Diagnostic) bool { return resourceRE.MatchString(d.Message) }) {
+		return nil
+	}
 	var ds []Diagnostic
 	for i, l := range lines {
 		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(l, "npm error "), "⨯ "))

@@ -107,9 +107,14 @@ func packageName(spec string) string {
 // tscRule classifies TypeScript diagnostics by code, with the message where
 // the code alone is ambiguous.
 func tscClass(d Diagnostic) (class, bool) {
-	if !strings.HasPrefix(d.Code, "TS") {
+	code := d.Code
+	if code == "" && d.Tool == ToolTSC {
+		code = inferTSCode(d.Message)
+	}
+	if !strings.HasPrefix(code, "TS") {
 		return class{}, false
 	}
+	d.Code = code
 	msg := d.Message
 	switch d.Code {
 	case "TS1005":
@@ -157,13 +162,47 @@ func tscClass(d Diagnostic) (class, bool) {
 	case "TS2741", "TS2739", "TS2740", "TS2339", "TS2551", "TS2353", "TS2561", "TS2559":
 		return class{Type, MissingProperty}, true
 	case "TS2322", "TS2345", "TS2769", "TS2352", "TS2367", "TS2365", "TS2362", "TS2363", "TS2554", "TS2555",
-		"TS2351", "TS2488", "TS2786", "TS2740x", "TS18046":
+		"TS2351", "TS2488", "TS2786", "TS18046":
 		if nullSourceRE(msg) {
 			return class{Type, NullUndefined}, true
 		}
 		return class{Type, TypeMismatch}, true
 	}
 	return class{}, false
+}
+
+// tsMessageCodes give the code of a TypeScript message printed without one
+// (the "Type error: …" of Next.js 13–15).
+var tsMessageCodes = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`^Cannot find module '`), "TS2307"},
+	{regexp.MustCompile(`^Property '[^']*' does not exist on type '[^']*'\. Did you mean`), "TS2551"},
+	{regexp.MustCompile(`^Property '[^']*' does not exist on type`), "TS2339"},
+	{regexp.MustCompile(`^Property '[^']*' is missing in type`), "TS2741"},
+	{regexp.MustCompile(`is missing the following properties from type`), "TS2739"},
+	{regexp.MustCompile(`^Argument of type .* is not assignable to parameter`), "TS2345"},
+	{regexp.MustCompile(`^Type .* is not assignable to type`), "TS2322"},
+	{regexp.MustCompile(`does not satisfy the constraint`), "TS2344"},
+	{regexp.MustCompile(`implicitly has an 'any' type`), "TS7006"},
+	{regexp.MustCompile(`^'[^']*' is possibly '(?:undefined|null)'`), "TS18048"},
+	{regexp.MustCompile(`^Object is possibly '(?:undefined|null)'`), "TS2532"},
+	{regexp.MustCompile(`^Cannot find name '`), "TS2304"},
+	{regexp.MustCompile(`^Cannot find namespace '`), "TS2503"},
+	{regexp.MustCompile(`has no exported member`), "TS2305"},
+	{regexp.MustCompile(`^Object literal may only specify known properties`), "TS2353"},
+	{regexp.MustCompile(`^No overload matches this call`), "TS2769"},
+	{regexp.MustCompile(`^'[^']*' expected\.?$`), "TS1005"},
+}
+
+func inferTSCode(msg string) string {
+	for _, c := range tsMessageCodes {
+		if c.re.MatchString(msg) {
+			return c.code
+		}
+	}
+	return ""
 }
 
 var (
@@ -220,7 +259,7 @@ var syntaxRules = []textRule{
 	rule(`<eof>|(?i:unexpected end of (?:input|file|text))|Unexpected eof|Unterminated JSX contents|but found end of file|`+
 		`'import', and 'export' cannot be used outside of module code|has no corresponding closing tag`, Syntax, UnexpectedEOF),
 	rule(`(?i)unterminated (?:string|template|regular expression)`, Syntax, TruncatedFile),
-	rule(`Unexpected token|Unexpected character|Unexpected keyword|Unexpected identifier|Expected .{1,40} but found|`+
+	rule(`(?i:unexpected token)|Unexpected character|Unexpected keyword|Unexpected identifier|Expected .{1,40} but found|`+
 		`Expected .{1,40}, got|Invalid character|Expression expected|Declaration or statement expected|Identifier expected|`+
 		`Missing semicolon|Unexpected reserved word|Expected corresponding JSX closing tag`, Syntax, UnexpectedToken),
 	wideRule(`Parsing ecmascript source code failed|^SyntaxError: |Syntax Error|Failed to parse source|^Parse error`, Syntax, ParseError),

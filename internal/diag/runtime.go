@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -12,6 +13,8 @@ var (
 	consoleLocRE = regexp.MustCompile(`\s*\((\w+://[^()\s]+):\d+:\d+\)$`)
 	// older Next.js dev servers name the place before the error: "⨯ app/page.tsx (15:16) @ map"
 	nextDevLocRE = regexp.MustCompile(`^\s*⨯ (\S+) \((\d+):(\d+)\) @ (.*)$`)
+	// the dev overlay's "Source" section: "components/Clock.tsx (9:5) @ Clock"
+	overlaySourceRE = regexp.MustCompile(`^(\S+\.\w+) \((\d+):(\d+)\) @ (.*)$`)
 )
 
 func parseRuntime(tool Tool, lines []string, o options) []Diagnostic {
@@ -29,11 +32,16 @@ func parseRuntime(tool Tool, lines []string, o options) []Diagnostic {
 			i = next - 1
 			continue
 		}
+		if m := overlaySourceRE.FindStringSubmatch(l); m != nil && i > 0 && lines[i-1] == "Source" && len(ds) > 0 && ds[len(ds)-1].File == "" {
+			last := &ds[len(ds)-1]
+			last.File, last.Line, last.Column = pa.any(m[1]), atoi(m[2]), atoi(m[3])
+			continue
+		}
 		if m := nextDevLocRE.FindStringSubmatch(l); m != nil {
 			at = &Diagnostic{File: pa.any(m[1]), Line: atoi(m[2]), Column: atoi(m[3])}
 			continue
 		}
-		if d, next, ok := tscAt(lines, i, o); ok && tool == ToolTSC {
+		if d, next, ok := tscAt(lines, i, o); ok {
 			ds = append(ds, d)
 			i = next - 1
 			continue
@@ -68,6 +76,9 @@ func browserProblem(tool Tool, m []string, lines []string, j int, o options) (Di
 	if loc := consoleLocRE.FindStringSubmatch(text); loc != nil {
 		d.Excerpt = "at " + loc[1]
 		text = strings.TrimSpace(text[:len(text)-len(loc[0])])
+		if u, err := url.Parse(loc[1]); err == nil && strings.HasPrefix(text, "Failed to load resource") {
+			text += ": " + u.Path // the resource is the subject, not a script location
+		}
 	}
 	d.Message = pa.scrub(text)
 	return d, j

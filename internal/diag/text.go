@@ -103,7 +103,7 @@ func (pa pather) rel(p string) (string, bool) {
 		strings.Contains(p, "://") || strings.HasPrefix(p, "[") {
 		return "", false
 	}
-	if len(p) >= 2 && p[1] == ':' { // drive letter
+	if len(p) >= 2 && p[1] == ':' && (p[0]|0x20 >= 'a' && p[0]|0x20 <= 'z') { // drive letter
 		p = p[2:]
 	}
 	abs := strings.HasPrefix(p, "/")

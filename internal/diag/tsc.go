@@ -101,6 +101,11 @@ func remapGenerated(d *Diagnostic, o options) {
 	if !strings.HasPrefix(d.File, ".next/") {
 		return
 	}
+	// .next/types/app/x/page.ts checks app/x/page.tsx (Next.js 13–15).
+	if rest, ok := strings.CutPrefix(d.File, ".next/types/"); ok && (strings.HasPrefix(rest, "app/") || strings.HasPrefix(rest, "pages/")) {
+		d.File, d.Line, d.Column = withExtension(strings.TrimSuffix(rest, path.Ext(rest)), o.fsys), 0, 0
+		return
+	}
 	m := importedTypeRE.FindStringSubmatch(d.Message)
 	if m == nil {
 		return

@@ -130,11 +130,12 @@ func (b *Bubblewrap) args(s Spec, program string, withFDs bool) []string {
 		a = append(a, "--info-fd", "3", "--block-fd", "4")
 	}
 	a = append(a, b.system...)
-	a = append(a, "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", sandboxHome)
+	a = append(a, "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp")
 	a = append(a, pathBinds(s.Writable, s.ReadOnly)...)
-	// The sandbox's own root (where /etc and the mount points live) is
-	// read-only too; only the mounts above are writable.
-	a = append(a, "--remount-ro", "/", "--chdir", s.Dir, "--", program)
+	// HOME is private whatever the spec's paths cover; the sandbox's own
+	// root (where /etc and the mount points live) is read-only, so only the
+	// mounts above are writable.
+	a = append(a, "--tmpfs", sandboxHome, "--remount-ro", "/", "--chdir", s.Dir, "--", program)
 	return append(a, s.Argv[1:]...)
 }
 

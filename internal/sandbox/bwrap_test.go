@@ -18,6 +18,15 @@ import (
 
 // Confinement that only Bubblewrap gives.
 
+// requireForward skips where previews without network cannot be reached
+// (not root).
+func requireForward(t *testing.T, r sandbox.Runner) {
+	t.Helper()
+	if !r.Capabilities().PreviewForward {
+		t.Skipf("no preview forwarding here: %q", r.Capabilities().Notes)
+	}
+}
+
 func newBwrap(t *testing.T) *sandbox.Bubblewrap {
 	t.Helper()
 	requireBwrap(t)
@@ -180,6 +189,7 @@ func TestBubblewrapReadOnlyInsideWritable(t *testing.T) {
 func TestBubblewrapPreviewHasNoNetwork(t *testing.T) {
 	t.Parallel()
 	r := newBwrap(t)
+	requireForward(t, r)
 	hostPort := hostListener(t)
 	const port = 3000 // inside the sandbox's own loopback, free whatever the host runs
 	s := project(t, "node", "-e", fmt.Sprintf(`
@@ -211,6 +221,7 @@ c.on("error", (e) => console.log("outbound: " + e.code));`, port, hostPort))
 func TestBubblewrapPythonPreview(t *testing.T) {
 	t.Parallel()
 	r := newBwrap(t)
+	requireForward(t, r)
 	s := project(t, "python3", "-m", "http.server", "8000", "--bind", "127.0.0.1")
 	if err := os.WriteFile(filepath.Join(s.Dir, "index.html"), []byte("from python"), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -176,7 +175,7 @@ func (c *cgroups) create(id string, lim Limits) (*cgroup, error) {
 			}
 			dir := filepath.Join(ctl.parent, id)
 			if err := os.Mkdir(dir, 0o755); err != nil {
-				g.remove()
+				_ = g.remove()
 				return nil, fmt.Errorf("sandbox: create cgroup: %w", err)
 			}
 			g.dirs = append(g.dirs, dir)
@@ -184,7 +183,7 @@ func (c *cgroups) create(id string, lim Limits) (*cgroup, error) {
 		}
 	}
 	if err := g.setLimits(lim); err != nil {
-		g.remove()
+		_ = g.remove()
 		return nil, fmt.Errorf("sandbox: set cgroup limits: %w", err)
 	}
 	return g, nil
@@ -259,12 +258,15 @@ func (g *cgroup) pids() []int {
 }
 
 // killAll SIGKILLs every process in the groups until they are empty or
-// deadline passes; it reports whether they emptied.
+// deadline passes; it reports whether they emptied. Processes that are
+// already dying (a PID namespace being torn down) leave within a
+// millisecond or so, hence the short first waits.
 func (g *cgroup) killAll(deadline time.Duration) bool {
 	if g.v2 {
 		_ = writeFile(g.dirs[0], "cgroup.kill", "1") // kernels before 5.14 lack it
 	}
 	end := time.Now().Add(deadline)
+	wait := 100 * time.Microsecond
 	for {
 		pids := g.pids()
 		if len(pids) == 0 {
@@ -276,12 +278,15 @@ func (g *cgroup) killAll(deadline time.Duration) bool {
 		for _, pid := range pids {
 			_ = syscall.Kill(pid, syscall.SIGKILL)
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(wait)
+		wait = min(2*wait, 10*time.Millisecond)
 	}
 }
 
 // oomKilled reports whether the memory limit killed a process of the run.
-func (g *cgroup) oomKilled() bool {
+// It reads the kernel's oom_kill counter; on v1 kernels too old to have one
+// (before 4.13), a SIGKILLed process in a group that hit its limit counts.
+func (g *cgroup) oomKilled(sigkilled bool) bool {
 	dir, ok := g.byCtl["memory"]
 	if !ok {
 		return false
@@ -290,25 +295,30 @@ func (g *cgroup) oomKilled() bool {
 	if g.v2 {
 		name = "memory.events"
 	}
-	f, err := os.Open(filepath.Join(dir, name))
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		k, v, _ := strings.Cut(sc.Text(), " ")
-		if k == "oom_kill" {
-			n, _ := strconv.Atoi(strings.TrimSpace(v))
+	for line := range strings.Lines(string(data)) {
+		if k, v, _ := strings.Cut(strings.TrimSpace(line), " "); k == "oom_kill" {
+			n, _ := strconv.Atoi(v)
 			return n > 0
 		}
 	}
-	return false
+	if g.v2 || !sigkilled {
+		return false
+	}
+	failcnt, _ := os.ReadFile(filepath.Join(dir, "memory.failcnt"))
+	n, _ := strconv.Atoi(strings.TrimSpace(string(failcnt)))
+	return n > 0
 }
 
 // remove deletes the groups; it retries briefly while the last processes
-// are still being torn down.
+// are still being torn down. A nil cgroup (no cgroups here) is a no-op.
 func (g *cgroup) remove() error {
+	if g == nil {
+		return nil
+	}
 	var errs []error
 	for _, d := range g.dirs {
 		var err error

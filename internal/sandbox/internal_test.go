@@ -128,9 +128,14 @@ func TestParseProcCgroup(t *testing.T) {
 	}
 }
 
-// The cgroup v2 files, written into a plain directory standing in for one.
-func TestCgroupV2Files(t *testing.T) {
+// The cgroup files, written into a plain directory standing in for a group.
+func TestCgroupFiles(t *testing.T) {
 	dir := t.TempDir()
+	for _, f := range []string{"memory.max", "memory.swap.max", "cpu.max", "pids.max"} { // a real group has them
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	g := &cgroup{v2: true, dirs: []string{dir}, byCtl: map[string]string{"memory": dir, "cpu": dir, "pids": dir}}
 	if err := g.setLimits(Limits{Memory: 200 << 20, CPUs: 1.5, Procs: 64}); err != nil {
 		t.Fatal(err)
@@ -140,12 +145,19 @@ func TestCgroupV2Files(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, b, want)
 		}
 	}
-	if g.oomKilled() {
+	if g.oomKilled(true) {
 		t.Error("oom without memory.events")
 	}
 	os.WriteFile(filepath.Join(dir, "memory.events"), []byte("low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n"), 0o644)
-	if !g.oomKilled() {
+	if !g.oomKilled(true) {
 		t.Error("oom_kill 1 not seen")
+	}
+	// cgroup v1 without an oom_kill counter: a SIGKILL after hitting the limit.
+	g.v2 = false
+	os.WriteFile(filepath.Join(dir, "memory.oom_control"), []byte("oom_kill_disable 0\nunder_oom 0\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "memory.failcnt"), []byte("12\n"), 0o644)
+	if !g.oomKilled(true) || g.oomKilled(false) {
+		t.Error("v1 failcnt fallback")
 	}
 	if got := g.procsFiles(); len(got) != 1 || got[0] != filepath.Join(dir, "cgroup.procs") {
 		t.Errorf("procsFiles %q", got)

@@ -72,6 +72,12 @@ type launch struct {
 // before it executes anything), then the watchers.
 func (h *host) start(ctx context.Context, p prepared, l launch) (proc *Process, err error) {
 	cleanup := l.cleanup
+	if err := ctx.Err(); err != nil {
+		if cleanup != nil {
+			cleanup()
+		}
+		return nil, err
+	}
 	defer func() {
 		if err != nil && cleanup != nil {
 			cleanup()
@@ -89,7 +95,7 @@ func (h *host) start(ctx context.Context, p prepared, l launch) (proc *Process, 
 	}
 	outR, outW, err := os.Pipe()
 	if err != nil {
-		cg.remove()
+		_ = cg.remove()
 		return nil, err
 	}
 	files = append(files, outW)
@@ -107,7 +113,7 @@ func (h *host) start(ctx context.Context, p prepared, l launch) (proc *Process, 
 		if err != nil {
 			closeAll()
 			outR.Close()
-			cg.remove()
+			_ = cg.remove()
 			return nil, err
 		}
 		files = append(files, infoW, blockR)
@@ -119,7 +125,7 @@ func (h *host) start(ctx context.Context, p prepared, l launch) (proc *Process, 
 	if err := cmd.Start(); err != nil {
 		closeAll()
 		outR.Close()
-		cg.remove()
+		_ = cg.remove()
 		return nil, fmt.Errorf("sandbox: start %s: %w", argv[0], err)
 	}
 	closeAll()
@@ -262,7 +268,7 @@ func (p *Process) reap(out *os.File, copied <-chan struct{}, began time.Time, cl
 		res.ExitCode = p.cmd.ProcessState.ExitCode()
 	}
 	if p.cg != nil {
-		res.OOMKilled = p.cg.oomKilled()
+		res.OOMKilled = p.cg.oomKilled(res.Signal == "SIGKILL")
 		if err := p.cg.remove(); err != nil {
 			p.h.cfg.Logger.Warn("sandbox: remove cgroup", "err", err)
 		}

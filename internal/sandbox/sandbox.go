@@ -52,12 +52,15 @@ type Spec struct {
 	ReadOnly []string
 	Network  Network
 	Limits   Limits
-	// Output, when set, receives the combined stdout and stderr as it is written.
+	// Output, when set, receives the combined stdout and stderr as it is
+	// written, one call at a time. A slow writer slows the process (its
+	// output pipe fills); a failing one is dropped and the tail goes on.
 	Output io.Writer
 	// TailBytes is how much of the end of the output Result keeps (default 64 KiB).
 	TailBytes int
 	// Port, for Start: the TCP port the process listens on inside the
 	// sandbox, which the runner makes reachable from the host (Process.Addr).
+	// Run ignores it.
 	Port int
 }
 

@@ -80,6 +80,7 @@ func (s *set) heal(ctx context.Context, r *engine.Run) (engine.Event, error) {
 			Summary: "the " + string(r.FailedStage) + " failed and no healer is configured",
 			Failing: r.Failing,
 		}
+		r.Report.Reason = r.Report.Heal.Escalation.Summary
 		return engine.UnknownError, nil
 	}
 	res, err := s.Healer.Heal(ctx, r)

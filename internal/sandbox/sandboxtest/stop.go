@@ -114,6 +114,9 @@ func get(t *testing.T, addr string) string {
 
 func (s *suite) startPreview(t *testing.T, child bool) (*sandbox.Process, sandbox.Spec) {
 	t.Helper()
+	if !s.r.Capabilities().PreviewForward {
+		t.Skipf("runner cannot forward a preview port here: %q", s.r.Capabilities().Notes)
+	}
 	port := freePort(t)
 	sp := spec(t, "node")
 	hb := ""
