@@ -15,29 +15,28 @@ func (m *model) readPlay() {
 	if !containsAny(low, []string{"quiz", "trivia", "practice test", "exam", "flashcard", "take a test", "test yourself", "question bank"}) {
 		return
 	}
-	q := m.entity("question")
-	if q == nil {
+	for _, q := range m.entities {
+		answer, options := "", ""
+		for _, f := range q.fields {
+			switch {
+			case strings.Contains(f.Name, "correct") || f.Name == "answer" || f.Name == "back":
+				answer = f.Name
+			case strings.Contains(f.Name, "option") || strings.Contains(f.Name, "choice"):
+				options = f.Name
+			}
+		}
+		if answer == "" {
+			continue
+		}
+		via := ""
+		for _, r := range m.relations {
+			if r.From == q.name {
+				via = r.To
+			}
+		}
+		m.addFeature(prd.Feature{Kind: prd.FeaturePlay, Entity: q.name, Field: answer, Field2: options, Via: via, Label: "Take a quiz"})
 		return
 	}
-	answer, options := "", ""
-	for _, f := range q.fields {
-		switch {
-		case strings.Contains(f.Name, "correct") || f.Name == "answer":
-			answer = f.Name
-		case strings.Contains(f.Name, "option") || strings.Contains(f.Name, "choice"):
-			options = f.Name
-		}
-	}
-	if answer == "" {
-		return
-	}
-	via := ""
-	for _, r := range m.relations {
-		if r.From == "question" {
-			via = r.To
-		}
-	}
-	m.addFeature(prd.Feature{Kind: prd.FeaturePlay, Entity: "question", Field: answer, Field2: options, Via: via, Label: "Take a quiz"})
 }
 
 // assemble builds the PRD from the model and makes sure every part passes

@@ -22,7 +22,7 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 	charted := hasWordPrefix(ws, "chart", "graph", "visualiz", "visualis", "plot") && !strings.Contains(low, "flowchart") && !strings.Contains(low, "org chart") && !strings.Contains(low, "organizational chart")
 	for i, w := range ws {
 		op, ok := aggregateWords[w]
-		if !ok || charted {
+		if !ok || charted || i > 0 && strings.HasSuffix(ws[i-1], "'s") {
 			continue
 		}
 		if w == "number" && (i+1 >= len(ws) || ws[i+1] != "of") || w == "count" && i > 0 && ws[i-1] == "word" {
@@ -106,6 +106,14 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 		word = valueWords[0]
 	}
 	field := m.resolveField(e, valueWords)
+	if field == "" && len(valueWords) > 0 {
+		for _, other := range m.entities {
+			if f := other.field(m.resolveField(other, valueWords)); f != nil && (f.Type == prd.Money || f.Type == prd.Number) {
+				e, field = other, f.Name
+				break
+			}
+		}
+	}
 	if f := e.field(field); f == nil || (f.Type != prd.Money && f.Type != prd.Number && f.Type != prd.Rating) {
 		field = numericField(e)
 	}

@@ -73,6 +73,9 @@ func (m *model) readSentence(si int, toks []token) {
 			if len(np) == 0 {
 				continue
 			}
+			if s, _ := npBefore(toks, i); s > 1 && verbParticles[toks[s-1].low] && verbRecords[verbBase(toks[s-2].low)] != "" || s > 2 && determiners[toks[s-1].low] && verbParticles[toks[s-2].low] && (verbRecords[verbBase(toks[s-3].low)] != "" || verbRecords[toks[s-3].low] != "") {
+				continue
+			}
 			if s, _ := npBefore(toks, i); s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
 				continue
 			}
@@ -125,7 +128,7 @@ func (m *model) readSentence(si int, toks []token) {
 			}
 			lead := start > 0 && (toks[start-1].is("each", "every", "track", "log", "record", "store", "manage", "for") || verbBase(toks[start-1].low) != "")
 			items := parseList(toks, i+1)
-			if len(items) == 0 || len(items[0].toks) > 3 || !shortItems(items) {
+			if len(items) == 0 || len(items[0].toks) > 3 || !shortItems(items) || personNoun(np[len(np)-1].low) || anyNested(items) || items[0].toks[len(items[0].toks)-1].is("with") || containsToken(items[0].toks, "with") {
 				continue
 			}
 			if lead && fieldLike(items, 0.3) || fieldLike(items, 0.6) && len(items) >= 2 {
@@ -223,6 +226,24 @@ func nestedEntity(it item) bool {
 	items := parseList(it.paren, 0)
 	last := it.toks[len(it.toks)-1].low
 	return len(items) >= 2 && fieldLike(items, 0.5) && looksPlural(last) && !fieldish([]string{last})
+}
+
+func anyNested(items []item) bool {
+	for _, it := range items {
+		if len(it.paren) > 0 && fieldLike(parseList(it.paren, 0), 0.5) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsToken(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.low == w {
+			return true
+		}
+	}
+	return false
 }
 
 func hasComma(toks []token) bool {

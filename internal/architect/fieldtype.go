@@ -121,6 +121,15 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		}
 	}
 	name = trimNoise(name)
+	if len(name) > 3 {
+		var kept []string
+		for _, w := range name {
+			if w != "the" && w != "a" && w != "an" {
+				kept = append(kept, w)
+			}
+		}
+		name = kept
+	}
 	if len(name) == 0 || len(name) > 7 || clauseLike(name) {
 		return f, false
 	}
@@ -144,6 +153,9 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 	hn, how := lookupHint(typing)
 	if hn.rename != "" {
 		phrase = hn.rename
+	}
+	if phrase == "day of week" && len(it.options) < 2 {
+		it.options = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 	}
 	switch {
 	case len(it.options) >= 2 || len(optionsFromParen(it.paren)) >= 2:
@@ -373,6 +385,12 @@ func idiom(ws []string) (string, prd.FieldType, string, bool) {
 			rest = rest[1:]
 		}
 		return strings.Join(rest, " "), prd.Boolean, "", true
+	}
+	if len(ws) >= 3 && ws[0] == "day" && ws[1] == "of" && ws[len(ws)-1] == "week" {
+		return "day of week", prd.Enum, "", true
+	}
+	if len(ws) >= 3 && ws[0] == "list" && ws[1] == "of" {
+		return strings.Join(ws[2:], " "), prd.LongText, "", true
 	}
 	if len(ws) >= 2 && ws[0] == "when" {
 		return strings.Join(ws[1:], " ") + " date", prd.Date, "", true

@@ -31,10 +31,17 @@ var listVerbs = set("mark", "show", "see", "display", "delete", "remove", "edit"
 	"take", "start", "stop", "open", "close", "archive", "pin", "star", "favorite", "vote", "reply",
 	"comment", "invite", "join", "leave", "follow", "subscribe", "generate", "compare", "count")
 
+// maxListTokens bounds how far one list is read; a field list never runs
+// this long, and the bound keeps planning linear on run-on text.
+const maxListTokens = 240
+
 // parseList reads items from toks[i:] separated by commas, "and", "or" and
 // "&", with parenthesised details and colon-introduced values attached to
 // the item before them. It stops at a clause boundary.
 func parseList(toks []token, i int) []item {
+	if limit := i + maxListTokens; limit < len(toks) {
+		toks = toks[:limit]
+	}
 	var items []item
 	var cur item
 	push := func(end int) {

@@ -251,7 +251,7 @@ var nounAliases = map[string]string{
 	"vocabulary": "word", "new word": "word", "waste": "waste item", "food item": "food",
 	"nutrition fact": "food", "nutrition facts label": "food", "online class": "course",
 	"class session": "class", "domain name": "domain", "stock report": "report", "stock information": "stock",
-	"job listing": "job", "job posting": "job", "job opening": "job", "vacancy": "job",
+	"job listing": "job", "job post": "job", "job ad": "job", "job offer": "job", "job posting": "job", "job opening": "job", "vacancy": "job",
 	"internship position": "internship", "internship opportunity": "internship", "job application": "application",
 	"recruitment": "job", "post comment": "comment", "blog post": "post", "blog": "post",
 	"forum post": "post", "poem": "post", "poetry": "post",

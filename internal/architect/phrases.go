@@ -167,6 +167,9 @@ func nounNameWords(ws []string) (string, bool) {
 	if a, ok := resolveAlias(ws); ok {
 		return a, true
 	}
+	if _, known := nounPriors[singularOf(strings.Join(ws, " "), "en")]; known {
+		return singularOf(strings.Join(ws, " "), "en"), true
+	}
 	for len(ws) > 1 && fillerHeads[ws[len(ws)-1]] {
 		ws = ws[:len(ws)-1]
 		if a, ok := resolveAlias(ws); ok {

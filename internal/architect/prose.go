@@ -110,13 +110,9 @@ func (m *model) proseEntities() []candidate {
 			add(np.toks, si*1000+np.start, 1, false, false)
 		}
 	}
-	if len(m.kindWords) > 0 {
-		if name, ok := nounNameWords(slices.Clone(m.kindWords)); ok {
-			if c := cands[name]; c != nil {
-				c.score += 3
-				c.object = true
-			}
-		}
+	if c := cands[m.kindEntity]; c != nil {
+		c.score += 3
+		c.object = true
 	}
 	var out []candidate
 	for _, c := range cands {

@@ -27,7 +27,7 @@ var verbRecords = map[string]string{
 	"enroll": "enrollment", "enrol": "enrollment", "register": "registration", "sign": "sign-up",
 	"vote": "vote", "comment": "comment", "review": "review", "bid": "bid", "donate": "donation",
 	"reply": "reply", "answer": "answer", "submit": "submission", "volunteer": "sign-up",
-	"order": "order", "attend": "rsvp", "join": "registration", "subscribe": "subscriber",
+	"order": "order", "attend": "rsvp", "subscribe": "subscriber",
 }
 
 // readRelations finds explicit links between entities and the records
@@ -41,6 +41,9 @@ func (m *model) readRelations() {
 					continue
 				}
 				from := m.entityBefore(toks, i)
+				if from == nil && (lw[0] == "per" || lw[0] == "linked" || lw[0] == "belonging") {
+					from = m.declaredIn(si, i)
+				}
 				np, _ := npAfter(toks, i+len(lw))
 				if from == nil || len(np) == 0 {
 					continue
@@ -64,6 +67,17 @@ func (m *model) readRelations() {
 			m.readVerbRecord(toks, i, si)
 		}
 	}
+}
+
+// declaredIn returns the entity declared last before token i of sentence si.
+func (m *model) declaredIn(si, i int) *entityDraft {
+	var best *entityDraft
+	for _, e := range m.entities {
+		if e.pos/1000 == si && e.pos%1000 < i && (best == nil || e.pos > best.pos) && e.explicit {
+			best = e
+		}
+	}
+	return best
 }
 
 func matchAt(toks []token, i int, ws []string) bool {
@@ -145,6 +159,11 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 		return
 	}
 	parent := m.entityByWords(lows(np))
+	if parent == nil {
+		if name, ok := nounName(np); ok && nounPriors[name] != nil && !bookingLike[name] && name != rec {
+			parent = m.ensureEntity(name, si*1000+i-1)
+		}
+	}
 	if parent == nil || parent.name == rec || bookingLike[parent.name] {
 		return
 	}

@@ -17,11 +17,14 @@ const (
 	FileNotFound    = "file_not_found" // also RUNTIME: a file read at run time is missing
 
 	// SYNTAX
-	ParseError      = "parse_error"
-	UnexpectedToken = "unexpected_token"
-	UnexpectedEOF   = "unexpected_eof" // a brace, bracket or JSX element left open
-	MarkdownFence   = "markdown_fence" // ``` lines the model left in a source file
-	TruncatedFile   = "truncated_file" // the file stops inside a string or template
+	ParseError      = "parse_error"      // also a Markdown fence left in the file (see Fenced)
+	UnexpectedToken = "unexpected_token" // a token where another was expected, mid-file
+	UnexpectedEOF   = "unexpected_eof"   // a construct left open: brace, JSX element, string; a cut-off file
+	// MarkdownFence and TruncatedFile complete the taxonomy for callers that
+	// label by hand; Classify reports fences as ParseError and cut-off files
+	// as UnexpectedEOF, as the fault corpus labels them.
+	MarkdownFence = "markdown_fence"
+	TruncatedFile = "truncated_file"
 
 	// TYPE
 	TypeMismatch      = "type_mismatch"
@@ -132,7 +135,7 @@ func (o options) classOf(d Diagnostic) (Category, string) {
 		func() (class, bool) { return o.moduleClass(d) },
 		func() (class, bool) { return tscClass(d) },
 		func() (class, bool) { return eslintClass(d) },
-		func() (class, bool) { return match(syntaxRules, msg, wide) },
+		func() (class, bool) { return syntaxClass(d) },
 		func() (class, bool) { return match(runtimeRules, msg, wide) },
 	}
 	for _, step := range steps {
@@ -147,7 +150,9 @@ var machineRules = []textRule{
 	rule(`(?i)JavaScript heap out of memory|Reached heap limit|Allocation failed|Cannot allocate memory|\bENOMEM\b|^Killed$|signal: SIGKILL`, Resource, OutOfMemory),
 	rule(`(?i)ENOSPC: no space left|no space left on device|insufficient space`, Resource, DiskSpace),
 	rule(`(?i)CPU time limit exceeded|SIGXCPU|System limit for number of file watchers|EMFILE: too many open files`, Resource, CPULimit),
-	rule(`(?i)^Test timeout of \d+ms exceeded|\bTimeout \d+ms exceeded|timed out after \d|the process timed out|Build timed out`, Resource, Timeout),
+	// A test or page load that ran out of time; a locator that waited in vain
+	// is a failed expectation instead (RUNTIME).
+	rule(`(?i)^Test timeout of \d+ms exceeded|^page\.goto: Timeout \d+ms exceeded|timed out after \d|the process timed out|Build timed out`, Resource, Timeout),
 }
 
 // networkClass recognises a registry or service that could not be reached.
@@ -219,8 +224,22 @@ var (
 	commandMissingRE = regexp.MustCompile(`(?m)^sh: \d+: \S+: not found$|: command not found$|is not recognized as an internal or external command`)
 )
 
+// fenceRE finds a Markdown code fence in a message or code frame.
+var fenceRE = regexp.MustCompile("(?m)^[\\s>\\d|│:]*```")
+
+// Fenced reports whether a diagnostic shows the signs of a Markdown code
+// fence left in a source file: the fence itself in the message or code
+// frame, or TypeScript's reading of a file that starts with one (a tagged
+// template at 1:1, "Type 'String' has no call signatures"). Classify
+// reports these as SYNTAX/parse_error, as the fault corpus labels them;
+// Fenced lets a fixer take the direct repair.
+func Fenced(d Diagnostic) bool {
+	return fenceRE.MatchString(d.Message+"\n"+d.Excerpt) ||
+		d.Code == "TS2349" && d.Line == 1 && d.Column == 1 && strings.Contains(d.Message, "Type 'String' has no call signatures")
+}
+
 var fenceRules = []textRule{
-	wideRule("(?m)^[\\s>\\d|│:]*```", Syntax, MarkdownFence),
+	{re: fenceRE, wide: true, class: class{Syntax, ParseError}},
 }
 
 // configClass recognises errors in, or about, a configuration file.
@@ -278,7 +297,7 @@ var appRouterRules = []textRule{
 	rule(`You are attempting to export "(?:metadata|generateMetadata)" from a component marked with "use client"`, Runtime, MetadataInClient),
 	rule(`Server Actions must be async functions|Only async functions are allowed to be exported in a "use server" file|`+
 		`"use server" file can only export async functions`, Runtime, ServerActions),
-	rule(`only works in a Server Component|server-only|You're importing a component that needs "next/headers"|`+
+	rule(`only (?:works|available) in (?:a )?Server Component|server-only|depends on "next/headers"|You're importing a component that needs "next/headers"|`+
 		`Event handlers cannot be passed to Client Component props|Functions cannot be passed directly to Client Components|`+
 		`Only plain objects.*can be passed to Client Components|async/await is not yet supported in Client Components|`+
 		`(?:window|document|localStorage|sessionStorage|navigator) is not defined|Hydration failed|did not match\. Server:|`+
@@ -290,9 +309,9 @@ var appRouterRules = []textRule{
 	rule(`Promise<(?:ReadonlyRequestCookies|ReadonlyHeaders|DraftMode|UnsafeUnwrapped\w*)>|`+
 		"`(?:cookies|headers|draftMode)\\(\\)` (?:should be awaited|returns a Promise)|(?:cookies|headers|draftMode)\\(\\)\\.\\w+.*should be awaited", Type, AsyncRequestAPI),
 	rule("(?s)\\b(?:params|searchParams)\\b.*Promise<|Promise<.*\\b(?:params|searchParams)\\b|`(?:params|searchParams)` should be awaited", Type, AsyncParams),
-	rule(`(?i:environment variables?)\b.{0,40}\b(?i:missing|not set|not defined|undefined|required|empty|invalid)|`+
-		`(?i:missing|required|undefined|not set).{0,30}\b(?i:env(?:ironment)? var)|Failed to parse URL from undefined|`+
-		`Invalid environment variables|\b[A-Z][A-Z0-9_]*_(?:URL|KEY|SECRET|TOKEN|DSN|HOST)\b.{0,30}(?i:missing|not set|undefined|required|empty)`, Runtime, MissingEnv),
+	rule(`(?i:environment variables?)\b[^.\n]*\b(?i:missing|not set|not defined|undefined|required|empty|invalid)|`+
+		`(?i:missing|required|undefined|not set)[^.\n]*\b(?i:env(?:ironment)? var)|Failed to parse URL from undefined|`+
+		`Invalid environment variables|\b[A-Z][A-Z0-9_]*_(?:URL|KEY|SECRET|TOKEN|DSN|HOST)\b[^.\n]*(?i:missing|not set|undefined|required|empty)`, Runtime, MissingEnv),
 	wideRule(`Invalid URL(?s:.*)(?:input: 'undefined|process\.env)`, Runtime, MissingEnv),
 	rule(`\b(?:useFormState|findDOMNode|unmountComponentAtNode|ReactDOM\.render|renderToNodeStream)\b.*(?:not a function|no exported member|not exported|deprecated)|`+
 		`(?:has )?no exported member (?:named )?'(?:useFormState|render|hydrate|findDOMNode|unmountComponentAtNode)'|is deprecated`, Type, DeprecatedAPI),

@@ -33,10 +33,11 @@ func TestClassify(t *testing.T) {
 		{"missing comma", Diagnostic{Tool: ToolTSC, Code: "TS1005", Message: "',' expected."}, Syntax, UnexpectedToken},
 		{"swc eof", Diagnostic{Tool: ToolNext, Message: "Expected '}', got '<eof>'"}, Syntax, UnexpectedEOF},
 		{"swc token", Diagnostic{Tool: ToolNext, Message: "Expected ',', got 'className'"}, Syntax, UnexpectedToken},
-		{"unterminated string", Diagnostic{Tool: ToolTSC, Code: "TS1002", Message: "Unterminated string literal."}, Syntax, TruncatedFile},
-		{"unterminated template, swc", Diagnostic{Tool: ToolNext, Message: "Unterminated template"}, Syntax, TruncatedFile},
+		{"unterminated string", Diagnostic{Tool: ToolTSC, Code: "TS1002", Message: "Unterminated string literal."}, Syntax, UnexpectedEOF},
+		{"unterminated template at the end", Diagnostic{Tool: ToolNext, Message: "Unterminated template", Excerpt: "  11 | x\n> 12 |   return `<p>\n     |          ^"}, Syntax, UnexpectedEOF},
+		{"unterminated string mid-file", Diagnostic{Tool: ToolNext, Message: "Unterminated string constant", Excerpt: "> 12 |   const a = \"x;\n     |             ^\n  13 |   return a;"}, Syntax, UnexpectedToken},
 		{"eslint parse", Diagnostic{Tool: ToolESLint, Message: "Parsing error: Unexpected token )"}, Syntax, UnexpectedToken},
-		{"fence shown", Diagnostic{Tool: ToolNext, Message: "Expression expected", Excerpt: "> 1 | ```tsx\n    | ^"}, Syntax, MarkdownFence},
+		{"fence shown", Diagnostic{Tool: ToolNext, Message: "Expression expected", Excerpt: "> 1 | ```tsx\n    | ^"}, Syntax, ParseError},
 		{"fence inferred", Diagnostic{Tool: ToolTSC, Code: "TS2349", Line: 1, Column: 1, Message: "This expression is not callable.\nType 'String' has no call signatures."}, Syntax, ParseError},
 		{"not a module", Diagnostic{Tool: ToolTSC, Code: "TS2306", Message: "File 'lib/api.ts' is not a module."}, Syntax, ParseError},
 		{"node syntax", Diagnostic{Tool: ToolRuntime, Message: "SyntaxError: Invalid or unexpected token"}, Syntax, UnexpectedToken},
@@ -148,5 +149,27 @@ func TestRemapGeneratedWithFS(t *testing.T) {
 	ds := Parse(ToolTSC, out, WithRoot("/srv/app"), WithFS(fsys))
 	if len(ds) != 1 || ds[0].File != "app/api/items/[id]/route.js" || ds[0].Line != 0 {
 		t.Fatalf("got %+v", ds)
+	}
+}
+
+func TestFenced(t *testing.T) {
+	yes := []Diagnostic{
+		{Tool: ToolTSC, Code: "TS2349", Line: 1, Column: 1, Message: "This expression is not callable.\nType 'String' has no call signatures."},
+		{Tool: ToolNext, Message: "Expression expected", Excerpt: "  1 | ```tsx\n> 2 | import x from 'y';"},
+		{Tool: ToolTSC, Code: "TS1127", Message: "Invalid character.", Excerpt: "48 ```\n   ~"},
+	}
+	no := []Diagnostic{
+		{Tool: ToolTSC, Code: "TS2349", Line: 14, Column: 3, Message: "This expression is not callable.\nType 'String' has no call signatures."},
+		{Tool: ToolNext, Message: "Expression expected", Excerpt: "> 2 | const s = `a`;"},
+	}
+	for _, d := range yes {
+		if !Fenced(d) {
+			t.Errorf("Fenced(%+v) = false", d)
+		}
+	}
+	for _, d := range no {
+		if Fenced(d) {
+			t.Errorf("Fenced(%+v) = true", d)
+		}
 	}
 }

@@ -111,7 +111,6 @@ func sourceExcerpt(src string, n int) string {
 	return strings.Join(out, "\n")
 }
 
-
 // eslintCrash reads ESLint's "Oops! Something went wrong!" report: a
 // configuration that cannot be loaded.
 func eslintCrash(rest []string, pa pather) Diagnostic {

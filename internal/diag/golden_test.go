@@ -50,6 +50,10 @@ func sampleFor(rel string) sample {
 		id := strings.TrimPrefix(dir, "cases/")
 		s.root = caseRoot(id)
 		s.tool = map[string]Tool{"install": ToolNPM, "typecheck": ToolTSC, "build": ToolNext}[base]
+	case "variants":
+		id := strings.TrimPrefix(dir, "variants/")
+		s.root = "/tmp/diag-variants/" + id
+		s.tool = map[string]Tool{"typecheck": ToolTSC, "build": ToolNext}[base]
 	case "tsc", "next":
 		s.tool = Tool(top)
 		if _, id, ok := strings.Cut(base, "-"); ok {

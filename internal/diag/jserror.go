@@ -12,6 +12,8 @@ var (
 	// jsPropRE matches a property of a printed error object: "  code: 'ENOENT',".
 	jsPropRE = regexp.MustCompile(`^\s+(code|errno|syscall|path|input|digest): '?([^',]*)'?,?$`)
 	causeRE  = regexp.MustCompile(`^\s*\[cause\]:\s*(.*)$`)
+	// wrapperRE matches errors that only say which step failed.
+	wrapperRE = regexp.MustCompile(`^(?:Error: )?(?:Failed to collect (?:configuration|page data) for|An error occurred in the Server Components render|Failed to load)`)
 )
 
 // isJSError reports whether l starts a thrown error.
@@ -98,6 +100,11 @@ func jsBlock(tool Tool, header string, lines []string, j int, o options) (Diagno
 		if !inCause {
 			excerpt = append(excerpt, l)
 		}
+	}
+	if len(causes) > 0 && wrapperRE.MatchString(msg) {
+		// "Failed to collect configuration for /x" says where; the cause says what.
+		msg = strings.TrimPrefix(causes[0], "cause: ") + "\nwhile: " + msg
+		causes = causes[1:]
 	}
 	if len(causes) > 0 {
 		msg += "\n" + strings.Join(causes, "\n")

@@ -31,7 +31,7 @@ type nextParser struct {
 	ds    []Diagnostic
 	// context set by a line that announces the next error
 	route, ctxFile, ctxCode string
-	wrappers              []Diagnostic
+	wrappers                []Diagnostic
 }
 
 func parseNext(lines []string, o options) []Diagnostic {

@@ -45,8 +45,8 @@ func newOptions(opts []Option) options {
 // holds nothing Parse recognises, the result is one diagnostic whose Message
 // is the last meaningful line and whose Excerpt holds the last meaningful
 // lines, classified from that text when it can be and UNKNOWN otherwise.
-// Output that is empty or blank (or only npm's "> pkg@1.0.0 script" banner)
-// yields none. Output of `npm run <script>` given as ToolNPM is read with the
+// Output that is empty or blank, or holds only lines that say nothing about
+// a failure (npm's "> pkg@1.0.0 script" banner, progress lines), yields none. Output of `npm run <script>` given as ToolNPM is read with the
 // parser of the program the script runs.
 func Parse(tool Tool, output string, opts ...Option) []Diagnostic {
 	o := newOptions(opts)
@@ -232,6 +232,17 @@ var resourceRE = regexp.MustCompile(`(?i)JavaScript heap out of memory|Reached h
 	`exited with code: null and signal: SIGKILL|ENOSPC: no space left on device|System limit for number of file watchers reached|` +
 	`EMFILE: too many open files|Cannot allocate memory|CPU time limit exceeded`)
 
+// resourceHint is a cheap test for the words resourceRE looks for.
+func resourceHint(l string) bool {
+	l = strings.ToLower(l)
+	for _, w := range []string{"memory", "heap", "killed", "sigkill", "enospc", "watchers", "emfile", "allocate", "cpu time"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseResource finds out-of-memory, disk and process-limit failures that
 // the tool's own parser did not report.
 func parseResource(tool Tool, lines []string, have []Diagnostic) []Diagnostic {
@@ -240,6 +251,9 @@ func parseResource(tool Tool, lines []string, have []Diagnostic) []Diagnostic {
 	}
 	var ds []Diagnostic
 	for i, l := range lines {
+		if !resourceHint(l) {
+			continue
+		}
 		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(l, "npm error "), "⨯ "))
 		if !resourceRE.MatchString(t) {
 			continue

@@ -11,10 +11,10 @@ import (
 func TestStripANSI(t *testing.T) {
 	tests := map[string]string{
 		"\x1b[31m\x1b[1m>\x1b[0m \x1b[90m2 |\x1b[0m code": "> 2 | code",
-		"\x1b[38;5;246m╭\x1b[0m─[ src/App.tsx:1:20 ]":    "╭─[ src/App.tsx:1:20 ]",
+		"\x1b[38;5;246m╭\x1b[0m─[ src/App.tsx:1:20 ]":     "╭─[ src/App.tsx:1:20 ]",
 		"\x1b]8;;https://x.dev\x07link\x1b]8;;\x07":       "link",
-		"\x1b[?25hdone":                                   "done",
-		"Generating (1/4)\rGenerating (4/4)\r\nnext":      "Generating (4/4)\nnext",
+		"\x1b[?25hdone": "done",
+		"Generating (1/4)\rGenerating (4/4)\r\nnext": "Generating (4/4)\nnext",
 	}
 	for in, want := range tests {
 		if got := StripANSI(in); got != want {

@@ -124,8 +124,10 @@ func tscClass(d Diagnostic) (class, bool) {
 		return class{Syntax, UnexpectedToken}, true
 	case "TS17008", "TS1126":
 		return class{Syntax, UnexpectedEOF}, true
-	case "TS1002", "TS1160", "TS1161", "TS1010":
-		return class{Syntax, TruncatedFile}, true
+	case "TS1002", "TS1160", "TS1010":
+		// An unterminated string, template or comment: tsc shows no code,
+		// and in generated files it is nearly always a cut-off file.
+		return class{Syntax, UnexpectedEOF}, true
 	case "TS1109", "TS1128", "TS1127", "TS1003", "TS1381", "TS1382", "TS1434", "TS1135", "TS1136", "TS1137",
 		"TS1138", "TS1144", "TS17002", "TS1068", "TS1012":
 		return class{Syntax, UnexpectedToken}, true
@@ -230,7 +232,7 @@ func eslintClass(d Diagnostic) (class, bool) {
 	switch {
 	case strings.HasPrefix(d.Message, "Parsing error: "):
 		inner := strings.TrimPrefix(d.Message, "Parsing error: ")
-		if c, ok := match(syntaxRules, inner, inner); ok {
+		if c, ok := syntaxClass(Diagnostic{Message: inner}); ok {
 			return c, true
 		}
 		if closingExpectedRE.MatchString(inner) {
@@ -252,15 +254,52 @@ func eslintClass(d Diagnostic) (class, bool) {
 	return class{}, false
 }
 
-// syntaxRules read the parse errors of SWC, Babel, esbuild, rolldown and
-// Node.js. An open construct the parser ran past is unexpected_eof whether
-// it reached the end of the file or a statement only valid at top level.
+// unterminatedRE matches a string, template or comment that never closes.
+var unterminatedRE = regexp.MustCompile(`(?i)unterminated (?:string|template|regular expression|comment)`)
+
+// syntaxClass reads the parse errors of SWC, Babel, esbuild, rolldown and
+// Node.js. An unterminated literal is a cut-off file (unexpected_eof) when
+// the code frame ends at the error line — nothing follows it — and a
+// mistyped token otherwise.
+func syntaxClass(d Diagnostic) (class, bool) {
+	if unterminatedRE.MatchString(d.Message) {
+		if frameEndsAtError(d.Excerpt) || d.Excerpt == "" {
+			return class{Syntax, UnexpectedEOF}, true
+		}
+		return class{Syntax, UnexpectedToken}, true
+	}
+	return match(syntaxRules, d.Message, d.Message+"\n"+d.Excerpt)
+}
+
+// frameEndsAtError reports whether the marked line ("> 38 |") is the last
+// numbered line of a code frame.
+func frameEndsAtError(excerpt string) bool {
+	marked, after := false, false
+	for _, l := range strings.Split(excerpt, "\n") {
+		m := frameNumRE.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" {
+			marked = true
+		} else if marked {
+			after = true
+		}
+	}
+	return marked && !after
+}
+
+var frameNumRE = regexp.MustCompile(`^\s*(>)?\s*\d+\s*\|`)
+
+// syntaxRules: an open construct the parser ran past is unexpected_eof
+// whether it reached the end of the file or a statement only valid at top
+// level.
 var syntaxRules = []textRule{
 	rule(`<eof>|(?i:unexpected end of (?:input|file|text))|Unexpected eof|Unterminated JSX contents|but found end of file|`+
 		`'import', and 'export' cannot be used outside of module code|has no corresponding closing tag`, Syntax, UnexpectedEOF),
-	rule(`(?i)unterminated (?:string|template|regular expression)`, Syntax, TruncatedFile),
-	rule(`(?i:unexpected token)|Unexpected character|Unexpected keyword|Unexpected identifier|Expected .{1,40} but found|`+
-		`Expected .{1,40}, got|Invalid character|Expression expected|Declaration or statement expected|Identifier expected|`+
+
+	rule(`(?i:unexpected token)|Unexpected character|Unexpected keyword|Unexpected identifier|Expected [^\n]+? but found|`+
+		`Expected [^\n]+?, got|Invalid character|Expression expected|Declaration or statement expected|Identifier expected|`+
 		`Missing semicolon|Unexpected reserved word|Expected corresponding JSX closing tag`, Syntax, UnexpectedToken),
 	wideRule(`Parsing ecmascript source code failed|^SyntaxError: |Syntax Error|Failed to parse source|^Parse error`, Syntax, ParseError),
 }

@@ -10,8 +10,8 @@ import (
 // message with its particulars abstracted — quoted names and types become
 // <q>, paths <path>, package@version <pkg>, environment variable names
 // <env>, numbers <n>, links <url> (a trailing "Read more: <link>" is
-// dropped). The same
-// mistake in another file, app or identifier has the same signature:
+// dropped). The same mistake in another file, app or identifier has the
+// same signature:
 //
 //	next|DEPENDENCY|missing_package|module-not-found|Module not found: Can't resolve <q>
 //
@@ -66,7 +66,7 @@ func isErrorCode(s string) bool {
 }
 
 var (
-	urlRE  = regexp.MustCompile(`\b[a-z][a-z0-9+.-]*://\S+`)
+	urlRE = regexp.MustCompile(`\b[a-z][a-z0-9+.-]*://\S+`)
 	// "Read more: <link>" and the like carry nothing once the link is gone.
 	moreRE = regexp.MustCompile(`(?i)[\s.]*(?:(?:read more|learn more|see more info here|see more info|more info)\s*:?\s*)?<url>\s*$`)
 	// environment variable names: DATABASE_URL, NEXT_PUBLIC_API_KEY
@@ -74,10 +74,10 @@ var (
 	hookRE    = regexp.MustCompile(`\buse[A-Z]\w*\b`)
 	envNameRE = regexp.MustCompile(`\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b`)
 	hostRE    = regexp.MustCompile(`\b(ENOTFOUND|EAI_AGAIN) \S+`)
-	pkgRE  = regexp.MustCompile(`(?:@[\w.-]+/)?[\w.-]*[A-Za-z][\w.-]*@[\w.^~<>=*|-]*\d[\w.^~<>=*|-]*`)
-	pathRE = regexp.MustCompile(`(?:\.{0,2}/)?(?:[\w@.\[\]()-]+/)+[\w@.\[\]()-]+|(?:^|\s)(?:/[\w@.\[\]()-]+)+|\b[\w-]+\.(?:tsx?|jsx?|mjs|cjs|css|json|mdx)\b`)
-	numRE  = regexp.MustCompile(`\b\d+(?:\.\d+)*\b|\b[0-9a-f]{7,}\b`)
-	wsRE   = regexp.MustCompile(`\s+`)
+	pkgRE     = regexp.MustCompile(`(?:@[\w.-]+/)?[\w.-]*[A-Za-z][\w.-]*@[\w.^~<>=*|-]*\d[\w.^~<>=*|-]*`)
+	pathRE    = regexp.MustCompile(`(?:\.{0,2}/)?(?:[\w@.\[\]()-]+/)+[\w@.\[\]()-]+|(?:^|\s)(?:/[\w@.\[\]()-]+)+|\b[\w-]+\.(?:tsx?|jsx?|mjs|cjs|css|json|mdx)\b`)
+	numRE     = regexp.MustCompile(`\b\d+(?:\.\d+)*\b|\b[0-9a-f]{7,}\b`)
+	wsRE      = regexp.MustCompile(`\s+`)
 )
 
 // normalise abstracts the particulars of one message line.

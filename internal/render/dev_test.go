@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
@@ -13,7 +14,11 @@ func TestDevRender(t *testing.T) {
 	if out == "" {
 		t.Skip()
 	}
-	for _, name := range []string{"tasks", "crm"} {
+	names := []string{"tasks", "crm"}
+	if n := os.Getenv("RENDER_NAMES"); n != "" {
+		names = strings.Split(n, ",")
+	}
+	for _, name := range names {
 		data, err := os.ReadFile("testdata/prd/" + name + ".json")
 		if err != nil {
 			t.Fatal(err)

@@ -45,21 +45,14 @@ func (d entityData) ValidateImports() string {
 			all = append(all, "splitList(")
 		}
 	}
-	joined := strings.Join(all, " ")
-	var out []string
-	for _, fn := range []string{"date", "email", "first", "imageUrl", "maxLength", "numberIn", "phone", "required", "splitList", "time", "url"} {
-		if regexp.MustCompile(`\b` + fn + `\(`).MatchString(joined) {
-			out = append(out, fn)
-		}
-	}
-	return strings.Join(out, ", ")
+	return importsUsed(strings.Join(all, " "), "date", "email", "first", "imageUrl", "maxLength", "numberIn", "phone", "required", "splitList", "time", "url")
 }
 
 // FieldImports lists the components/fields components the form uses.
 func (d entityData) FieldImports() string {
 	var all strings.Builder
 	for _, f := range d.E.Fields {
-		all.WriteString(f.Input(d.E.Key))
+		all.WriteString(f.Input(d.E.Key) + "\n")
 	}
 	var out []string
 	for _, c := range []string{"CheckboxField", "InputField", "SelectField", "TextAreaField"} {
@@ -74,15 +67,9 @@ func (d entityData) FieldImports() string {
 func (d entityData) FormatImports() string {
 	var all strings.Builder
 	for _, f := range d.Details() {
-		all.WriteString(f.Display("x"))
+		all.WriteString(f.Display("x") + "\n")
 	}
-	var out []string
-	for _, fn := range []string{"formatDate", "formatMoney", "formatNumber", "formatTime"} {
-		if strings.Contains(all.String(), fn+"(") {
-			out = append(out, fn)
-		}
-	}
-	return strings.Join(out, ", ")
+	return importsUsed(all.String(), "formatDate", "formatMoney", "formatNumber", "formatTime")
 }
 
 // TitleExpr is the expression titling a record named by the entity key.
@@ -290,4 +277,65 @@ func joinWords(ws []string) string {
 		return ws[0]
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}
+
+// importsUsed lists, comma-separated, the names among fns that code calls.
+func importsUsed(code string, fns ...string) string {
+	var out []string
+	for _, fn := range fns {
+		if regexp.MustCompile(`\b` + fn + `\(`).MatchString(code) {
+			out = append(out, fn)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// Insights are the summaries of this entity's records.
+func (d entityData) Insights() []insight {
+	var out []insight
+	for _, in := range d.App.Insights {
+		if in.Entity == d.E {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// pageData is what a page template renders.
+type pageData struct {
+	App  *appView
+	Page pageView
+}
+
+// Component is the page's React component name.
+func (d pageData) Component() string { return prd.Pascal(d.Page.Title) + "Page" }
+
+// Description is the page's meta description.
+func (d pageData) Description() string {
+	if ps := d.Paragraphs(); len(ps) > 0 {
+		return truncateWords(ps[0], 155)
+	}
+	return d.Page.Title + " — " + d.App.AppName
+}
+
+// Paragraphs splits the page body on blank lines.
+func (d pageData) Paragraphs() []string {
+	var out []string
+	for _, p := range strings.Split(d.Page.Body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func truncateWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.TrimRight(s[:cut], ",.;: ") + "…"
 }

@@ -92,6 +92,30 @@ func (r *renderer) run() error {
 			return err
 		}
 	}
+	if err := r.pages(); err != nil {
+		return err
+	}
+	if r.app.HasDashboard() {
+		data := insightsData{App: r.app, Component: "Dashboard", Heading: "Dashboard", Insights: r.app.Insights, Dashboard: true}
+		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/dashboard.tsx", data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pages renders the pages that are not an entity's list or detail.
+func (r *renderer) pages() error {
+	for _, pg := range r.app.Pages {
+		name := r.root + "/pages/" + string(pg.Kind) + ".tsx.tmpl"
+		if _, err := fs.Stat(templates, name); err != nil {
+			return fmt.Errorf("render: no template for %s pages", pg.Kind)
+		}
+		data := pageData{App: r.app, Page: pg}
+		if err := r.execute(name, "app/"+pg.Dir+"/page.tsx", data); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -110,9 +134,7 @@ func (r *renderer) static() error {
 		if rel == "gitignore" {
 			rel = ".gitignore" // embed skips dot files
 		}
-		if rel == "components/theme-toggle.tsx" && !r.app.Theme.Toggle ||
-			rel == "components/signup-form.tsx" && (r.app.Landing == nil || !r.app.Landing.Signup) ||
-			rel == "components/record-count.tsx" && len(r.app.Entities) == 0 {
+		if !r.app.needs(rel) {
 			return nil
 		}
 		r.add(rel, data)
@@ -145,6 +167,12 @@ func (r *renderer) entity(e *entityView) error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(outputs)) {
 		if err := r.execute(dir+name, outputs[name], data); err != nil {
+			return err
+		}
+	}
+	if ins := data.Insights(); len(ins) > 0 {
+		in := insightsData{App: r.app, Component: e.Type + "Insights", Heading: "Summary of " + strings.ToLower(e.PluralLabel), Insights: ins}
+		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/"+e.File+"-insights.tsx", in); err != nil {
 			return err
 		}
 	}
@@ -202,4 +230,7 @@ var funcs = template.FuncMap{
 	"jsxAttr": jsxAttr,
 	"lower":   strings.ToLower,
 	"pascal":  prd.Pascal,
+	"isIn": func(e *entityView, list []*entityView) bool {
+		return slices.Contains(list, e)
+	},
 }

@@ -22,6 +22,49 @@ type appView struct {
 	Initial string
 	// Hero copy of the home page.
 	Headline, Subheadline, CallToAction string
+	// Insights are every summary the features ask for.
+	Insights []insight
+}
+
+// HasDashboard reports whether the app has a dashboard page.
+func (v *appView) HasDashboard() bool {
+	for _, pg := range v.Pages {
+		if pg.Kind == prd.PageDashboard {
+			return true
+		}
+	}
+	return false
+}
+
+// needs reports whether a shared file is used by this app.
+func (v *appView) needs(file string) bool {
+	switch file {
+	case "components/theme-toggle.tsx":
+		return v.Theme.Toggle
+	case "components/signup-form.tsx":
+		return v.Landing != nil && v.Landing.Signup
+	case "components/record-count.tsx":
+		return len(v.Entities) > 0
+	case "components/contact-form.tsx":
+		return v.hasPage(prd.PageContact)
+	case "components/bar-chart.tsx":
+		for _, in := range v.Insights {
+			if in.Chart {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func (v *appView) hasPage(k prd.PageKind) bool {
+	for _, pg := range v.Pages {
+		if pg.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 type navItem struct {
@@ -97,6 +140,7 @@ func newAppView(p *prd.PRD, year int) (*appView, error) {
 	for _, ev := range v.Entities {
 		ev.features(p)
 	}
+	v.Insights = v.insights()
 	if v.CallToAction == "" {
 		v.CallToAction = "Get started"
 		if len(v.Entities) > 0 {
@@ -110,6 +154,9 @@ func newAppView(p *prd.PRD, year int) (*appView, error) {
 	for _, pg := range p.Pages {
 		if pg.Kind == prd.PageHome || pg.Kind == prd.PageList || pg.Kind == prd.PageDetail {
 			continue
+		}
+		if pg.Kind == prd.PageDashboard && len(v.Insights) == 0 {
+			continue // nothing to show
 		}
 		v.Pages = append(v.Pages, pageView{Page: pg, Dir: strings.Trim(pg.Path, "/")})
 		if pg.InNav {

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nexusgen/nexusgen/internal/architect"
+	"github.com/nexusgen/nexusgen/internal/intake"
+)
+
+func planCmd(s streams) *cobra.Command {
+	var attach []string
+	cmd := &cobra.Command{
+		Use:   `plan "<prompt>"`,
+		Short: "Print the PRD the architect writes for a prompt, without building anything",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			prompt, err := intake.Prompt(args[0])
+			if err != nil {
+				return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+			}
+			assets, err := intake.Attachments(attach)
+			if err != nil {
+				return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+			}
+			p, err := architect.Offline{}.Plan(cmd.Context(), architect.Params{Prompt: prompt, Documents: assets.Documents, Colours: assets.Colours})
+			if err != nil {
+				return &exitError{code: ExitFailed, err: err}
+			}
+			enc := json.NewEncoder(s.out)
+			enc.SetIndent("", "  ")
+			return enc.Encode(p)
+		},
+	}
+	cmd.Flags().StringArrayVar(&attach, "attach", nil, "attach a logo or document (repeatable)")
+	return cmd
+}
