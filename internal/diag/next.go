@@ -8,7 +8,7 @@ import (
 
 var (
 	// "./app/page.tsx:2:1" (Turbopack), "./app/page.tsx" (webpack), with "⨯ " in dev.
-	nextHeaderRE = regexp.MustCompile(`^(?:⨯ )?(\./\S+?|\.next/\S+?|(?:app|src|pages|components|lib)/\S+?)(?::(\d+):(\d+))?$`)
+	nextHeaderRE = regexp.MustCompile(`^(?:\s*⨯ )?(\./\S+?|\.next/\S+?|(?:app|src|pages|components|lib)/\S+?)(?::(\d+):(\d+))?$`)
 	// "   ,-[/abs/app/page.tsx:4:1]" (SWC)
 	swcLocRE         = regexp.MustCompile(`^\s*,-\[(.+?)(?::(\d+):(\d+))?\]$`)
 	cssSyntaxRE      = regexp.MustCompile(`^CssSyntaxError: (?:[\w@/.-]+: )?(\S+?):(\d+):(\d+): (.*)$`)
@@ -19,6 +19,9 @@ var (
 	prerenderRE      = regexp.MustCompile(`^Error occurred prerendering page "([^"]*)"`)
 	postcssConfigRE  = regexp.MustCompile(`config=\[project\]/([\w./-]+)`)
 	moduleNotFoundRE = regexp.MustCompile(`^Module not found: (?:Error: )?(Can't resolve '[^']*')(?: in '[^']*')?`)
+	// Turbopack's titles: Next.js 15 prints the title first and the detail
+	// after the code frame; Next.js 16 the detail first.
+	turbopackTitleRE = regexp.MustCompile(`^(?:Ecmascript file had an error|Parsing ecmascript source code failed|Parsing css source code failed|Error evaluating Node\.js code)$`)
 	nextWrapperRE    = regexp.MustCompile(`^(?:Turbopack build failed with|Failed to collect page data for|Export encountered an error|` +
 		`Next\.js build worker exited|Build failed because of webpack errors|Failed to type check|Failed to compile|` +
 		`Build optimization failed|An error occurred in the Server Components render)`)
@@ -40,6 +43,10 @@ func parseNext(lines []string, o options) []Diagnostic {
 		i = p.step(i)
 	}
 	if len(p.ds) == 0 {
+		// Next.js 13–15 lint during the build and stop on ESLint errors.
+		if ds := parseESLint(lines, o); len(ds) > 0 {
+			return ds
+		}
 		return p.wrappers
 	}
 	return p.ds
@@ -197,6 +204,9 @@ func (p *nextParser) block(i int, m []string) int {
 			notes = append(notes, p.pa.scrub(t))
 		}
 	}
+	if turbopackTitleRE.MatchString(msg) && len(notes) > 0 {
+		msg, notes[0] = notes[0], msg
+	}
 	if configFile != "" && strings.Contains(msg, "PostCSS") {
 		d.File, d.Line, d.Column = p.pa.any(configFile), 0, 0
 	}
@@ -239,11 +249,11 @@ func (p *nextParser) blockMessage(d *Diagnostic, j int) (string, int) {
 				j++ // the rest of TypeScript's message chain
 				msg += "\n" + strings.TrimPrefix(p.lines[j], "  ")
 			}
-		case strings.HasPrefix(t, "Module not found"), strings.HasPrefix(t, "Syntax error: "):
+		case strings.HasPrefix(t, "Module not found"), strings.HasPrefix(t, "Syntax error: "), turbopackTitleRE.MatchString(t):
 			msg = t
 		case isJSError(t) && !indented(l):
 			msg, _ = jsMessage(t)
-			if name, ok := strings.CutSuffix(msg, ":"); ok && !strings.Contains(name, " ") || msg == "" || msg == "x" {
+			if name, ok := strings.CutSuffix(msg, ":"); ok && !strings.Contains(name, " ") || msg == "" || msg == "x" || msg == "×" {
 				// The message follows on the next text line ("Error:" then SWC's
 				// "  x message"; "ReactServerComponentsError:" then the text).
 				for j+1 < len(p.lines) && blank(p.lines[j+1]) {
@@ -254,7 +264,7 @@ func (p *nextParser) blockMessage(d *Diagnostic, j int) (string, int) {
 					msg = strings.TrimSpace(p.lines[j])
 				}
 			}
-			msg = strings.TrimSpace(strings.TrimPrefix(msg, "x "))
+			msg = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(msg, "x "), "× "))
 		default:
 			return "", j
 		}

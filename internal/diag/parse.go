@@ -38,8 +38,10 @@ func newOptions(opts []Option) options {
 }
 
 // Parse reads the output of a failed command run with tool and returns its
-// diagnostics, classified and without duplicates: errors first, then the
-// warnings that name a likely cause, each group in output order.
+// diagnostics, classified and without duplicates: errors before the warnings
+// that name a likely cause, and likely causes before their consequences —
+// machine, network, configuration, syntax, dependency, runtime, type —
+// otherwise in output order.
 //
 // A failed command always yields at least one diagnostic: when the output
 // holds nothing Parse recognises, the result is one diagnostic whose Message
@@ -329,19 +331,24 @@ func dedupe(ds []Diagnostic) []Diagnostic {
 	return out
 }
 
-// order puts errors before warnings, keeping output order within each.
+// causeRank orders categories by how likely an error of one is to cause
+// errors of the others: a missing package or a syntax error leaves names
+// untyped and modules empty, so the type errors downstream come last.
+var causeRank = map[Category]int{
+	Resource: 0, Network: 1, Configuration: 2, Syntax: 3, Dependency: 4, Runtime: 5, Type: 6, Unknown: 7,
+}
+
+// order puts errors before warnings and likely causes before likely
+// consequences (causeRank), keeping output order otherwise.
 func order(ds []Diagnostic) []Diagnostic {
-	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
-		wa, wb := a.Severity == SeverityWarning, b.Severity == SeverityWarning
-		switch {
-		case wa == wb:
-			return 0
-		case wb:
-			return -1
-		default:
-			return 1
+	rank := func(d Diagnostic) int {
+		r := causeRank[d.Category]
+		if d.Severity == SeverityWarning {
+			r += len(causeRank)
 		}
-	})
+		return r
+	}
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int { return rank(a) - rank(b) })
 	return ds
 }
 

@@ -122,9 +122,11 @@ func TestOrderAndDedupe(t *testing.T) {
 	for _, d := range ds {
 		got = append(got, string(d.Severity)+" "+d.File+" "+firstLine(d.Message))
 	}
+	// Configuration before code, errors before warnings; the fileless copy
+	// of the CSS error and the repeated TypeScript error are gone.
 	want := []string{
-		"error app/page.tsx Cannot find name 'Link'.",
 		"error app/globals.css Cannot apply unknown utility class `bg-x`",
+		"error app/page.tsx Cannot find name 'Link'.",
 		"warning next.config.mjs Unrecognized key(s) in object: 'appDir' at \"experimental\"",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -138,5 +140,25 @@ func TestParseDeterministic(t *testing.T) {
 		if !reflect.DeepEqual(a, b) {
 			t.Errorf("%s: two parses differ", s.path)
 		}
+	}
+}
+
+// TestCauseFirst: a missing package is reported before the type errors it
+// causes, although tsc prints files in path order.
+func TestCauseFirst(t *testing.T) {
+	out := "app/page.tsx(9,20): error TS7006: Parameter 'task' implicitly has an 'any' type.\n" +
+		"lib/schema.ts(1,19): error TS2307: Cannot find module 'zod' or its corresponding type declarations.\n"
+	ds := Parse(ToolTSC, out)
+	if len(ds) != 2 || ds[0].Subclass != MissingPackage || ds[1].Subclass != ImplicitAny {
+		t.Errorf("got\n%s", describe(ds))
+	}
+}
+
+// TestNotAModule: "is not a module" points at the broken file, not the importer.
+func TestNotAModule(t *testing.T) {
+	out := "app/tasks/page.tsx(2,22): error TS2306: File '/w/p/components/TaskForm.tsx' is not a module.\n"
+	ds := Parse(ToolTSC, out, WithRoot("/w/p"))
+	if len(ds) != 1 || ds[0].File != "components/TaskForm.tsx" || ds[0].Excerpt != "imported at app/tasks/page.tsx:2:22" {
+		t.Errorf("got %+v", ds)
 	}
 }

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -94,10 +95,24 @@ func severity(s string) Severity {
 	return SeverityError
 }
 
-// remapGenerated moves an error reported in a file Next.js generates
-// (.next/types/validator.ts checks route and page exports) to the source
-// file it names, where the fix belongs. The line is unknown there.
+// remapGenerated moves an error to the source file where the fix belongs:
+// from a file Next.js generates (.next/types/validator.ts checks route and
+// page exports) to the file it checks, and from an import of a file that is
+// not a module to that file. The line is unknown there.
 func remapGenerated(d *Diagnostic, o options) {
+	if d.Code == "TS2306" && !strings.HasPrefix(d.File, ".next/") {
+		// "File 'x' is not a module" is reported where x is imported; the
+		// mistake is in x.
+		if m := importedTypeRE.FindStringSubmatch(d.Message); m != nil {
+			if f := (pather{o.root}).any(m[1]); f != "" && !strings.HasPrefix(f, "node_modules/") {
+				if d.Excerpt == "" && d.File != "" {
+					d.Excerpt = fmt.Sprintf("imported at %s:%d:%d", d.File, d.Line, d.Column)
+				}
+				d.File, d.Line, d.Column = f, 0, 0
+			}
+		}
+		return
+	}
 	if !strings.HasPrefix(d.File, ".next/") {
 		return
 	}

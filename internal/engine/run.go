@@ -43,6 +43,11 @@ type Run struct {
 	FailedStage Stage
 	// Changed lists the files the last coder or fix wrote, for the reviewer.
 	Changed []string
+	// From and Via start the machine somewhere other than Idle: `heal`
+	// starts at Coding with CodeComplete (straight to the build); `edit`
+	// at Coding after applying its change. Zero means Idle + ReceivePrompt.
+	From State
+	Via  Event
 
 	stage     Stage
 	publisher event.Publisher
@@ -109,6 +114,9 @@ func (e *Engine) Execute(ctx context.Context, r *Run) (*report.Report, error) {
 	}
 	r.publisher = e.Publisher
 	state, ev := Idle, ReceivePrompt
+	if r.From != "" {
+		state, ev = r.From, r.Via
+	}
 	r.Report.State = string(state)
 	if err := r.Report.Write(ReportPath(r.WS)); err != nil {
 		return r.Report, fmt.Errorf("write report: %w", err)

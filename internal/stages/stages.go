@@ -20,6 +20,7 @@ import (
 	"github.com/nexusgen/nexusgen/internal/render"
 	"github.com/nexusgen/nexusgen/internal/report"
 	"github.com/nexusgen/nexusgen/internal/review"
+	"github.com/nexusgen/nexusgen/internal/workspace"
 )
 
 // Planner writes the PRD for a prompt (the offline architect or a model).
@@ -106,6 +107,10 @@ func (s *set) coder(ctx context.Context, r *engine.Run) (engine.Event, error) {
 		return "", fmt.Errorf("render: %w", err)
 	}
 	r.Changed = r.Changed[:0]
+	manifest, err := r.WS.ReadManifest()
+	if err != nil {
+		return "", err
+	}
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return "", err
@@ -117,8 +122,12 @@ func (s *set) coder(ctx context.Context, r *engine.Run) (engine.Event, error) {
 		if changed {
 			r.Changed = append(r.Changed, f.Path)
 		}
+		manifest.Files[f.Path] = workspace.Hash(f.Data)
 		r.Emit(event.FileWritten, event.Debug, event.Coder, f.Path, event.FileData{Path: f.Path, Bytes: len(f.Data)})
 		r.Emit(event.Log, event.Debug, event.Coder, "", event.ProgressData{Done: i + 1, Total: len(files)})
+	}
+	if err := r.WS.WriteManifest(manifest); err != nil {
+		return "", fmt.Errorf("write manifest: %w", err)
 	}
 	r.Report.Files = len(files)
 	r.Logf(event.Coder, "wrote %d files (%d changed)", len(files), len(r.Changed))

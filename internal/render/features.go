@@ -1,0 +1,234 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// extra is a stored value that no form edits: stars, check-in dates.
+type extra struct {
+	Key, TSType, Default, Parse string
+}
+
+// dueView is a "needs doing" rule: the last date plus an interval in days.
+type dueView struct {
+	Last     fieldView
+	Interval fieldView
+	Label    string
+	Action   string // button text ("Watered today")
+}
+
+// capacityView limits how many records of From may refer to one record.
+type capacityView struct {
+	Field fieldView   // the capacity field on the limited entity
+	From  *entityView // the entity whose records take places
+	Ref   fieldView   // From's reference to the limited entity
+}
+
+// computedView is a value derived from other fields.
+type computedView struct {
+	Label  string
+	Fn     string // TypeScript function name
+	Expr   string // TypeScript expression over item
+	Format string
+}
+
+// Extras are the stored values the features add to the entity.
+func (d entityData) Extras() []extra {
+	var out []extra
+	if d.App.Has(prd.FeatureFavorite, d.E.Name) {
+		out = append(out, extra{Key: "starred", TSType: "boolean", Default: "false", Parse: "readBoolean(value.starred)"})
+	}
+	if d.Streak() {
+		out = append(out, extra{Key: "checkIns", TSType: "string[]", Default: "[]", Parse: "readList(value.checkIns)"})
+	}
+	return out
+}
+
+// Streak reports whether records are checked off day by day.
+func (d entityData) Streak() bool {
+	return d.App.Has(prd.FeatureStreak, d.E.Name) || d.App.Has(prd.FeatureCheckIn, d.E.Name)
+}
+
+// Target is a numeric field that sets a weekly goal for check-ins.
+func (d entityData) Target() *fieldView {
+	if !d.Streak() {
+		return nil
+	}
+	for i, f := range d.E.Fields {
+		if f.Ref == nil && f.isNumeric() && strings.Contains(strings.ToLower(f.Name), "target") {
+			return &d.E.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Favorite reports whether records can be starred.
+func (d entityData) Favorite() bool { return d.App.Has(prd.FeatureFavorite, d.E.Name) }
+
+// Due is the entity's "needs doing today" rule, if any.
+func (d entityData) Due() *dueView {
+	for _, ft := range d.App.FeaturesOf(prd.FeatureDue, d.E.Name) {
+		last, ok1 := d.E.field(ft.Field)
+		interval, ok2 := d.E.field(ft.Field2)
+		if !ok1 || !ok2 || last.Type != prd.Date || !interval.isNumeric() {
+			continue
+		}
+		label := ft.Label
+		if label == "" {
+			label = "Due today"
+		}
+		action := "Done today"
+		if w := strings.Fields(strings.ToLower(last.Name)); len(w) == 2 && w[0] == "last" {
+			action = prd.Title(w[1]) + " today"
+		}
+		return &dueView{Last: last, Interval: interval, Label: label, Action: action}
+	}
+	return nil
+}
+
+// Board is the enum field whose values are the board's columns, if any.
+func (d entityData) Board() *fieldView {
+	for _, ft := range d.App.FeaturesOf(prd.FeatureBoard, d.E.Name) {
+		if f, ok := d.E.field(ft.Field); ok && f.Type == prd.Enum && f.Ref == nil {
+			return &f
+		}
+	}
+	return nil
+}
+
+// Capacity is the rule limiting this entity's places, if any.
+func (d entityData) Capacity() *capacityView {
+	for _, ft := range d.App.FeaturesOf(prd.FeatureCapacity, d.E.Name) {
+		field, ok := d.E.field(ft.Field)
+		from := d.App.entity(ft.Via)
+		if !ok || !field.isNumeric() || from == nil {
+			continue
+		}
+		for _, ref := range from.Refs {
+			if ref.Ref == d.E {
+				return &capacityView{Field: field, From: from, Ref: ref}
+			}
+		}
+	}
+	return nil
+}
+
+// Limits are the capacity rules that apply to this entity's references.
+func (d entityData) Limits() []capacityView {
+	var out []capacityView
+	for _, other := range d.App.Entities {
+		if c := (entityData{App: d.App, E: other}).Capacity(); c != nil && c.From == d.E {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+// Computed are the derived values shown on each record.
+func (d entityData) Computed() []computedView {
+	var out []computedView
+	for i, ft := range d.App.FeaturesOf(prd.FeatureComputed, d.E.Name) {
+		expr, money, ok := compileExpression(ft.Expression, d.E)
+		if !ok {
+			continue
+		}
+		label := ft.Label
+		if label == "" {
+			label = prd.Title(ft.Expression)
+		}
+		format := "(value: number) => formatNumber(value)"
+		if money {
+			format = `(value: number) => formatMoney(value, "USD")`
+		}
+		out = append(out, computedView{Label: label, Fn: fmt.Sprintf("%sComputed%d", d.E.Key, i+1), Expr: expr, Format: format})
+	}
+	return out
+}
+
+// compileExpression turns "daily rate * days" into TypeScript over item,
+// matching the longest field names first. It reports whether any operand
+// is money, and false when a word is not a field or a number.
+func compileExpression(src string, e *entityView) (expr string, money, ok bool) {
+	src = strings.NewReplacer("×", "*", "÷", "/", " x ", " * ", " times ", " * ").Replace(strings.ToLower(src))
+	var b strings.Builder
+	rest := strings.TrimSpace(src)
+	operands := 0
+	for rest != "" {
+		switch c := rest[0]; {
+		case c == ' ':
+			rest = rest[1:]
+			continue
+		case strings.ContainsRune("+-*/()", rune(c)):
+			b.WriteString(" " + string(c) + " ")
+			rest = rest[1:]
+			continue
+		case c >= '0' && c <= '9' || c == '.':
+			n := 0
+			for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.') {
+				n++
+			}
+			b.WriteString(rest[:n])
+			rest = rest[n:]
+			operands++
+			continue
+		}
+		best := -1
+		for i, f := range e.Fields {
+			name := strings.ToLower(f.Name)
+			if f.Ref == nil && f.isNumeric() && strings.HasPrefix(rest, name) && (best < 0 || len(name) > len(e.Fields[best].Name)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return "", false, false
+		}
+		f := e.Fields[best]
+		fmt.Fprintf(&b, "(item.%s ?? 0)", f.Key)
+		money = money || f.Type == prd.Money
+		rest = rest[len(f.Name):]
+		operands++
+	}
+	if operands == 0 {
+		return "", false, false
+	}
+	return strings.Join(strings.Fields(b.String()), " "), money, true
+}
+
+// Play is the quiz rule of the app: questions, their options and answer.
+type playView struct {
+	Question *entityView
+	Parent   *entityView // the quiz the questions belong to (nil: one pool)
+	Prompt   fieldView   // the question's text
+	Options  fieldView   // tags or long text, one option per item or line
+	Answer   fieldView
+	Label    string
+}
+
+// play finds the app's play feature, if any.
+func (v *appView) play() *playView {
+	for _, ft := range v.FeaturesOf(prd.FeaturePlay, "") {
+		q := v.entity(ft.Entity)
+		if q == nil {
+			continue
+		}
+		answer, ok1 := q.field(ft.Field)
+		options, ok2 := q.field(ft.Field2)
+		if !ok1 || !ok2 || answer.Ref != nil || options.Ref != nil {
+			continue
+		}
+		pv := &playView{Question: q, Prompt: q.Display, Options: options, Answer: answer, Label: ft.Label}
+		if pv.Label == "" {
+			pv.Label = "Play"
+		}
+		for _, ref := range q.Refs {
+			if ref.Ref.Name == ft.Via {
+				pv.Parent = ref.Ref
+			}
+		}
+		return pv
+	}
+	return nil
+}
