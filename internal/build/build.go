@@ -171,7 +171,7 @@ func (b *Builder) install(ctx context.Context, p Params) stepResult {
 		r.step.OK = true
 	case errors.Is(err, deps.ErrInstall):
 		r.step.Tail = res.Process.Tail
-		r.diags = failure(diag.ToolNPM, res.Process)
+		r.diags = failure(diag.ToolNPM, res.Process, p.Dir)
 	default:
 		r.err = err
 		r.step.Tail = err.Error()
@@ -209,14 +209,14 @@ func (b *Builder) step(ctx context.Context, p Params, name string, argv []string
 	r.step.OK = res.OK()
 	if !r.step.OK {
 		r.step.Tail = res.Tail
-		r.diags = failure(tool, res)
+		r.diags = failure(tool, res, p.Dir)
 	}
 	notify(p, r.step, true)
 	return r
 }
 
 // failure turns a failed process into diagnostics, always at least one.
-func failure(tool diag.Tool, res sandbox.Result) []diag.Diagnostic {
+func failure(tool diag.Tool, res sandbox.Result, dir string) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	switch {
 	case res.OOMKilled:
@@ -224,7 +224,7 @@ func failure(tool diag.Tool, res sandbox.Result) []diag.Diagnostic {
 	case res.TimedOut:
 		ds = append(ds, diag.Diagnostic{Tool: tool, Message: "the process timed out", Category: diag.Resource, Subclass: "timeout"})
 	}
-	ds = append(ds, diag.Parse(tool, res.Tail)...)
+	ds = append(ds, diag.Parse(tool, res.Tail, diag.WithRoot(dir), diag.WithFS(os.DirFS(dir)))...)
 	if len(ds) == 0 {
 		ds = append(ds, diag.Diagnostic{Tool: tool, Message: fmt.Sprintf("%s exited with status %d", tool, res.ExitCode), Excerpt: res.Tail, Category: diag.Unknown})
 	}

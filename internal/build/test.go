@@ -61,7 +61,7 @@ func (t *Tester) Test(ctx context.Context, dir string, out io.Writer) (TestOutco
 		if counts, diags, ok := readVitest(report, dir); ok {
 			res.Passed, res.Failed, res.Skipped, res.Diagnostics = counts[0], counts[1], counts[2], diags
 			if !proc.OK() && res.Failed == 0 {
-				res.Diagnostics = append(res.Diagnostics, failure(diag.ToolVitest, proc)...)
+				res.Diagnostics = append(res.Diagnostics, failure(diag.ToolVitest, proc, dir)...)
 			}
 			return res, nil
 		}
@@ -70,7 +70,7 @@ func (t *Tester) Test(ctx context.Context, dir string, out io.Writer) (TestOutco
 		res.Passed = 1
 	} else {
 		res.Failed = 1
-		res.Diagnostics = failure(diag.ToolVitest, proc)
+		res.Diagnostics = failure(diag.ToolVitest, proc, dir)
 	}
 	return res, nil
 }

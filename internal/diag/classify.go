@@ -207,7 +207,7 @@ func npmClass(d Diagnostic) (class, bool) {
 		switch {
 		case nativeRE.MatchString(d.Message + "\n" + d.Excerpt):
 			return class{Dependency, NativeModule}, true
-		case commandMissingRE.MatchString(d.Excerpt) || strings.Contains(d.Message, "(exit code 127)"):
+		case commandMissingRE.MatchString(d.Excerpt) || strings.HasSuffix(d.Message, "(exit code 127)"):
 			return class{Dependency, MissingPackage}, true
 		case strings.HasPrefix(d.Message, "install script of"):
 			return class{Dependency, NativeModule}, true

@@ -25,9 +25,9 @@ func TestClassify(t *testing.T) {
 		{"npm ETARGET", Diagnostic{Tool: ToolNPM, Code: "ETARGET", Message: "No matching version found for next@17.0.0."}, Dependency, VersionConflict},
 		{"npm ERESOLVE", Diagnostic{Tool: ToolNPM, Code: "ERESOLVE", Message: "could not resolve peer react@^17 required by react-beautiful-dnd@13.1.1, found react@19.3.1"}, Dependency, VersionConflict},
 		{"npm peer warning", Diagnostic{Tool: ToolNPM, Code: "ERESOLVE", Severity: SeverityWarning, Message: "overriding peer dependency: peer react@^18 required by x@1.0.0, found react@19.3.1"}, Dependency, PeerDependency},
-		{"native addon", Diagnostic{Tool: ToolNPM, Code: "ELIFECYCLE", Message: "install script of bcrypt failed: node-pre-gyp install --fallback-to-build (exit code 1)", Excerpt: "gyp ERR! build error"}, Dependency, NativeModule},
+		{"native addon", Diagnostic{Tool: ToolNPM, Code: "ELIFECYCLE", Message: "install script of \"bcrypt\" failed (exit code 1)", Excerpt: "gyp ERR! build error"}, Dependency, NativeModule},
 		{"native addon at run time", Diagnostic{Tool: ToolRuntime, Message: "Error: The module 'node_modules/better-sqlite3/build/Release/better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115."}, Dependency, NativeModule},
-		{"CLI missing", Diagnostic{Tool: ToolNPM, Code: "ELIFECYCLE", Message: "script failed: prisma generate (exit code 127)", Excerpt: "sh: 1: prisma: not found"}, Dependency, MissingPackage},
+		{"CLI missing", Diagnostic{Tool: ToolNPM, Code: "ELIFECYCLE", Message: "script \"prisma generate\" failed (exit code 127)", Excerpt: "sh: 1: prisma: not found"}, Dependency, MissingPackage},
 		// SYNTAX
 		{"unclosed brace", Diagnostic{Tool: ToolTSC, Code: "TS1005", Message: "'}' expected."}, Syntax, UnexpectedEOF},
 		{"missing comma", Diagnostic{Tool: ToolTSC, Code: "TS1005", Message: "',' expected."}, Syntax, UnexpectedToken},

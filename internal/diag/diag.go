@@ -1,7 +1,3 @@
-// Package diag turns the raw output of the tools a generated app is built and
-// tested with (npm, tsc, Next.js, ESLint, Vitest, Playwright, the running app)
-// into typed diagnostics, classifies them into the self-healing taxonomy and
-// computes the normalised signature the fix cache is keyed by.
 package diag
 
 // Tool names the program whose output a diagnostic came from.

@@ -155,60 +155,87 @@ func eresolve(ls []npmLine, verb string) string {
 	return npmFirst(ls, func(t string) bool { return strings.HasPrefix(t, "ERESOLVE") }, "")
 }
 
-// npmLifecycle describes a failed install or run script: whose script, the
-// command, its exit status, and what it printed.
-func npmLifecycle(d *Diagnostic, lines []string, errs []npmLine, pa pather) {
-	cmd := npmField(errs, "command sh -c")
-	status := ""
+// npmScript is a failed lifecycle script as npm reports it.
+type npmScript struct {
+	cmd, status string
+	owner       string // the dependency whose script failed; "" for the project's own
+}
+
+// lifecycleScript reads npm's report of a failed script. A script whose
+// path is the project root (or, without a root, not under node_modules) is
+// the project's own.
+func lifecycleScript(errs []npmLine, pa pather) npmScript {
+	sc := npmScript{cmd: npmField(errs, "command sh -c")}
 	for _, l := range errs {
-		if m := npmExitRE.FindStringSubmatch(l.text); m != nil && status == "" {
-			status = m[1]
+		if m := npmExitRE.FindStringSubmatch(l.text); m != nil && sc.status == "" {
+			sc.status = m[1]
 		}
-		if m := npmOldScriptRE.FindStringSubmatch(l.text); m != nil && cmd == "" {
-			cmd = m[1]
+		if m := npmOldScriptRE.FindStringSubmatch(l.text); m != nil && sc.cmd == "" {
+			sc.cmd = m[1]
 		}
-		if v, ok := strings.CutPrefix(l.text, "Exit status "); ok && status == "" {
-			status = v
+		if v, ok := strings.CutPrefix(l.text, "Exit status "); ok && sc.status == "" {
+			sc.status = v
 		}
 	}
-	owner := ""
 	if p := npmField(errs, "path"); p != "" && strings.TrimSuffix(p, "/") != strings.TrimSuffix(pa.root, "/") {
 		if rel, _ := pa.rel(p); rel != "" && (pa.root != "" || strings.Contains(rel, "node_modules/")) {
 			if i := strings.LastIndex(rel, "node_modules/"); i >= 0 {
-				owner = rel[i+len("node_modules/"):]
+				sc.owner = rel[i+len("node_modules/"):]
 			} else {
-				owner = path.Base(rel)
+				sc.owner = path.Base(rel)
 			}
 		}
 	}
+	return sc
+}
+
+// npmRootScript returns the command of the project's own script that npm
+// reports as failed.
+func npmRootScript(lines []string, o options) (string, bool) {
+	var errs []npmLine
+	for i, l := range lines {
+		if m := npmPrefixRE.FindStringSubmatch(l); m != nil && (m[1] == "error" || m[1] == "ERR!") {
+			errs = append(errs, npmLine{i, strings.TrimSpace(l[len(m[0]):])})
+		}
+	}
+	if npmFirst(errs, func(t string) bool { return t == "command failed" || strings.HasPrefix(t, "Failed at") }, "") == "" {
+		return "", false
+	}
+	sc := lifecycleScript(errs, pather{o.root})
+	return sc.cmd, sc.owner == "" && sc.cmd != ""
+}
+
+// npmLifecycle describes a failed install or run script: whose script, its
+// exit status, and (in the excerpt) the command and what it printed.
+func npmLifecycle(d *Diagnostic, lines []string, errs []npmLine, pa pather) {
+	sc := lifecycleScript(errs, pa)
 	d.Code = "ELIFECYCLE"
 	d.File = "package.json"
 	switch {
-	case owner != "":
-		d.Message = fmt.Sprintf("install script of %s failed: %s", owner, cmd)
+	case sc.owner != "":
+		d.Message = fmt.Sprintf("install script of %q failed", sc.owner)
 	default:
-		d.Message = "script failed: " + cmd
+		d.Message = fmt.Sprintf("script %q failed", sc.cmd)
 	}
-	if status != "" {
-		d.Message += " (exit code " + status + ")"
+	if sc.status != "" {
+		d.Message += " (exit code " + sc.status + ")"
 	}
-	// What the script printed just before npm's report.
+	// The command, then what the script printed just before npm's report.
+	out := []string{"$ " + sc.cmd}
 	first := errs[0].at
-	var out []string
 	for i := max(0, first-10); i < first; i++ {
 		if l := lines[i]; !blank(l) && !npmBannerRE.MatchString(l) && !strings.HasPrefix(l, "> ") {
 			out = append(out, l)
 		}
 	}
-	var tail []string
 	after := false
 	for _, l := range errs {
 		if after && !strings.HasPrefix(l.text, "A complete log") {
-			tail = append(tail, l.text)
+			out = append(out, l.text)
 		}
 		after = after || strings.HasPrefix(l.text, "command sh -c") || strings.HasPrefix(l.text, "Failed at")
 	}
-	d.Excerpt = pa.scrub(trimExcerpt(append(out, tail...)))
+	d.Excerpt = pa.scrub(trimExcerpt(out))
 }
 
 // npmWarnings keeps the warnings that name a dependency problem: an

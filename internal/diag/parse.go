@@ -155,23 +155,20 @@ func ParseRuntime(output string, opts ...Option) []Diagnostic {
 // expandScript replaces npm's report that a project script failed with what
 // the script's own program reported, when that program is known.
 func expandScript(ds []Diagnostic, lines []string, o options) []Diagnostic {
-	for i, d := range ds {
-		cmd, ok := strings.CutPrefix(d.Message, "script failed: ")
-		if d.Code != "ELIFECYCLE" || !ok {
-			continue
-		}
-		if j := strings.LastIndex(cmd, " (exit code"); j >= 0 {
-			cmd = cmd[:j]
-		}
-		t, ok := toolOfCommand(cmd)
-		if !ok {
-			continue
-		}
-		if sub := parseLines(t, lines, o); len(sub) > 0 {
-			return slices.Concat(ds[:i], sub, ds[i+1:])
-		}
+	cmd, ok := npmRootScript(lines, o)
+	if !ok {
+		return ds
 	}
-	return ds
+	t, ok := toolOfCommand(cmd)
+	if !ok {
+		return ds
+	}
+	sub := parseLines(t, lines, o)
+	if len(sub) == 0 {
+		return ds
+	}
+	out := slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Code == "ELIFECYCLE" })
+	return append(sub, out...)
 }
 
 // npmBannerRE matches the two banner lines `npm run` prints.

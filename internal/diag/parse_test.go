@@ -62,6 +62,7 @@ func TestPaths(t *testing.T) {
 		{"/elsewhere/app/page.tsx", "app/page.tsx", false},
 		{`C:\work\p1\app\page.tsx`, "app/page.tsx", false},
 		{"turbopack:///[project]/app/layout.tsx", "app/layout.tsx", true},
+		{"webpack-internal:///(app-pages-browser)/./components/Widget.tsx", "components/Widget.tsx", true},
 		{"./app/globals.css.webpack[javascript/auto]!=!./node_modules/x/loader.js!./app/globals.css", "app/globals.css", true},
 		{"node:fs", "", false},
 		{"https://nextjs.org/docs", "", false},
@@ -159,6 +160,14 @@ func TestNotAModule(t *testing.T) {
 	out := "app/tasks/page.tsx(2,22): error TS2306: File '/w/p/components/TaskForm.tsx' is not a module.\n"
 	ds := Parse(ToolTSC, out, WithRoot("/w/p"))
 	if len(ds) != 1 || ds[0].File != "components/TaskForm.tsx" || ds[0].Excerpt != "imported at app/tasks/page.tsx:2:22" {
+		t.Errorf("got %+v", ds)
+	}
+}
+
+func TestVitestWorkspaceProject(t *testing.T) {
+	out := " FAIL  |unit| tests/store.test.ts > store > counts\nAssertionError: expected 0 to be 1\n ❯ tests/store.test.ts:10:42\n"
+	ds := Parse(ToolVitest, out)
+	if len(ds) != 1 || ds[0].File != "tests/store.test.ts" || ds[0].Line != 10 || ds[0].Test != "store > counts" {
 		t.Errorf("got %+v", ds)
 	}
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Signature returns the normalised form of a diagnostic that the fix cache
-// is keyed by: tool, category, subclass, code and the first line of the
+// is keyed by: tool, category, subclass, code and the first sentence of the
 // message with its particulars abstracted — quoted names and types become
 // <q>, paths <path>, package@version <pkg>, environment variable names
 // <env>, numbers <n>, links <url> (a trailing "Read more: <link>" is
@@ -45,6 +45,9 @@ func Subjects(d Diagnostic) []string {
 	for _, m := range pkgRE.FindAllString(rest, -1) {
 		add(m)
 	}
+	for _, m := range exportRE.FindAllString(rest, -1) {
+		add(strings.Fields(m)[1])
+	}
 	for _, m := range hookRE.FindAllString(rest, -1) {
 		add(m)
 	}
@@ -78,6 +81,10 @@ var (
 	pathRE    = regexp.MustCompile(`(?:\.{0,2}/)?(?:[\w@.\[\]()-]+/)+[\w@.\[\]()-]+|(?:^|\s)(?:/[\w@.\[\]()-]+)+|\b[\w-]+\.(?:tsx?|jsx?|mjs|cjs|css|json|mdx)\b`)
 	numRE     = regexp.MustCompile(`\b\d+(?:\.\d+)*\b|\b[0-9a-f]{7,}\b`)
 	wsRE      = regexp.MustCompile(`\s+`)
+	// the end of a sentence, once quoted text and numbers are abstracted
+	sentenceEndRE = regexp.MustCompile(`[.;] [A-Z<]`)
+	// Turbopack names a missing export without quotes
+	exportRE = regexp.MustCompile(`\bExport \S+ doesn't exist`)
 )
 
 // normalise abstracts the particulars of one message line.
@@ -86,6 +93,7 @@ func normalise(s string) string {
 	s = moreRE.ReplaceAllString(s, "")
 	s = hostRE.ReplaceAllString(s, "$1 <host>")
 	s = scanQuoted(s, nil)
+	s = exportRE.ReplaceAllString(s, "Export <q> doesn't exist")
 	s = hookRE.ReplaceAllString(s, "<q>")
 	s = envNameRE.ReplaceAllStringFunc(s, func(m string) string {
 		if isErrorCode(m) {
@@ -105,6 +113,9 @@ func normalise(s string) string {
 	})
 	s = numRE.ReplaceAllString(s, "<n>")
 	s = wsRE.ReplaceAllString(strings.TrimSpace(s), " ")
+	if loc := sentenceEndRE.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]] // advice and hints follow the first sentence and change between versions
+	}
 	return strings.TrimRight(s, ".:")
 }
 

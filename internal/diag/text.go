@@ -99,6 +99,11 @@ func (pa pather) rel(p string) (string, bool) {
 	for _, pre := range []string{"turbopack:///[project]/", "[project]/", "webpack-internal:///", "webpack://"} {
 		p = strings.TrimPrefix(p, pre)
 	}
+	if strings.HasPrefix(p, "(") { // webpack layer: "(app-pages-browser)/./components/x.tsx"
+		if i := strings.Index(p, ")/"); i > 0 {
+			p = p[i+2:]
+		}
+	}
 	if p == "" || strings.HasPrefix(p, "node:") || strings.HasPrefix(p, "<") ||
 		strings.Contains(p, "://") || strings.HasPrefix(p, "[") {
 		return "", false

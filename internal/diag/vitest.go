@@ -8,7 +8,8 @@ import (
 var (
 	// " FAIL  tests/store.test.ts > store > creates a task"
 	// " FAIL  tests/missing.test.ts [ tests/missing.test.ts ]" (the file failed to load)
-	vitestFailRE = regexp.MustCompile(`^\s*FAIL\s+(\S+?)(?:\s+>\s+(.+?))?(?:\s+\[ .* \])?$`)
+	// " FAIL  |unit| tests/store.test.ts > …" (a workspace project)
+	vitestFailRE = regexp.MustCompile(`^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S+?)(?:\s+>\s+(.+?))?(?:\s+\[ .* \])?$`)
 	// "⎯⎯⎯⎯[1/3]⎯" and "⎯⎯ Failed Tests 2 ⎯⎯" separators
 	vitestRuleRE = regexp.MustCompile(`^\s*⎯`)
 )
@@ -17,7 +18,7 @@ func parseVitest(lines []string, o options) []Diagnostic {
 	var ds []Diagnostic
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if m := vitestFailRE.FindStringSubmatch(l); m != nil && !strings.Contains(l, "|") {
+		if m := vitestFailRE.FindStringSubmatch(l); m != nil {
 			d, next := vitestFailure(lines, i+1, m[1], m[2], o)
 			if d.Message != "" {
 				ds = append(ds, d)
@@ -59,7 +60,7 @@ func vitestFailure(lines []string, i int, file, test string, o options) (Diagnos
 	j := i
 	for ; j < len(lines); j++ {
 		l := lines[j]
-		if vitestRuleRE.MatchString(l) || vitestFailRE.MatchString(l) && !strings.Contains(l, "|") ||
+		if vitestRuleRE.MatchString(l) || vitestFailRE.MatchString(l) ||
 			strings.HasPrefix(strings.TrimSpace(l), "Test Files ") {
 			break
 		}

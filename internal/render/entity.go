@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
@@ -230,7 +231,7 @@ func (f fieldView) FilterTest() string {
 func (f fieldView) FilterOptions() string {
 	switch {
 	case f.Ref != nil:
-		return fmt.Sprintf("%sItems.map((item) => ({ value: item.id, label: %sTitle(item) }))", f.Ref.PluralKey, f.Ref.Key)
+		return fmt.Sprintf("%sItems.map((item) => ({ value: item.id, label: %sTitle(item) }))", f.Ref.Key, f.Ref.Key)
 	case f.Type == prd.Enum:
 		return f.OptionsVar + ".map((option) => ({ value: option, label: option }))"
 	case f.Type == prd.Boolean:
@@ -338,4 +339,127 @@ func truncateWords(s string, n int) string {
 		cut = n
 	}
 	return strings.TrimRight(s[:cut], ",.;: ") + "…"
+}
+
+// Lookups are the other entities whose records the list reads.
+func (d entityData) Lookups() []*entityView {
+	var out []*entityView
+	for _, r := range d.E.Refs {
+		if !slices.Contains(out, r.Ref) {
+			out = append(out, r.Ref)
+		}
+	}
+	if c := d.Capacity(); c != nil && !slices.Contains(out, c.From) {
+		out = append(out, c.From)
+	}
+	return out
+}
+
+// FilterOptionVars are the option constants the list imports.
+func (d entityData) FilterOptionVars() []string {
+	var out []string
+	for _, f := range d.E.Filters {
+		if f.OptionsVar != "" && f.Ref == nil && !slices.Contains(out, f.OptionsVar) {
+			out = append(out, f.OptionsVar)
+		}
+	}
+	if b := d.Board(); b != nil && !slices.Contains(out, b.OptionsVar) {
+		out = append(out, b.OptionsVar)
+	}
+	return out
+}
+
+// ListFormatImports lists the lib/format functions the list uses.
+func (d entityData) ListFormatImports() string {
+	var all strings.Builder
+	for _, f := range d.Details() {
+		all.WriteString(f.Display("x") + "\n")
+	}
+	for _, c := range d.Computed() {
+		all.WriteString(c.Format + "\n")
+	}
+	if d.Streak() || d.Due() != nil {
+		all.WriteString("today()\n")
+	}
+	return importsUsed(all.String(), "formatDate", "formatMoney", "formatNumber", "formatTime", "today")
+}
+
+// Narrows reports whether the list can be narrowed (search, filters, toggles).
+func (d entityData) Narrows() bool {
+	return len(d.E.Search) > 0 || len(d.E.Filters) > 0 || d.Favorite() || d.Due() != nil
+}
+
+// Toolbar reports whether the list has a search and filter panel.
+func (d entityData) Toolbar() bool { return d.Narrows() }
+
+// MemoDeps are the dependencies of the visible-records memo.
+func (d entityData) MemoDeps() string {
+	deps := []string{"items"}
+	if len(d.E.Search) > 0 {
+		deps = append(deps, "query")
+	}
+	for _, f := range d.E.Filters {
+		deps = append(deps, f.Key+"Filter")
+	}
+	if d.Favorite() {
+		deps = append(deps, "starredOnly")
+	}
+	if d.Due() != nil {
+		deps = append(deps, "dueOnly", "day")
+	}
+	if len(d.E.Sorts) > 0 {
+		deps = append(deps, "sort")
+	}
+	return strings.Join(deps, ", ")
+}
+
+// Detail reports whether records have a page of their own.
+func (d entityData) Detail() bool { return d.App.detailPages(d.E) }
+
+// AllDetails are every field but the title and the picture, for the detail page.
+func (d entityData) AllDetails() []fieldView {
+	var out []fieldView
+	img := d.Image()
+	for _, f := range d.E.Fields {
+		if f.Key == d.E.Display.Key || (img != nil && f.Key == img.Key) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// DetailLookups are the entities the detail page reads besides its own.
+func (d entityData) DetailLookups() []*entityView {
+	var out []*entityView
+	for _, r := range d.E.Refs {
+		if !slices.Contains(out, r.Ref) {
+			out = append(out, r.Ref)
+		}
+	}
+	for _, c := range d.E.Children {
+		if !slices.Contains(out, c) && c != d.E {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// DetailFormatImports lists the lib/format functions the detail page uses.
+func (d entityData) DetailFormatImports() string {
+	var all strings.Builder
+	for _, f := range d.AllDetails() {
+		all.WriteString(f.Display("x") + "\n")
+	}
+	return importsUsed(all.String(), "formatDate", "formatMoney", "formatNumber", "formatTime")
+}
+
+// RefTo is child's reference field to this entity.
+func (d entityData) RefTo(child *entityView) fieldView {
+	for _, r := range child.Refs {
+		if r.Ref == d.E {
+			return r
+		}
+	}
+	return fieldView{}
 }

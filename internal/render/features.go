@@ -232,3 +232,25 @@ func (v *appView) play() *playView {
 	}
 	return nil
 }
+
+// OptionsExpr lists a question's options as a string[] expression.
+func (pv playView) OptionsExpr() string {
+	v := "question." + pv.Options.Key
+	switch pv.Options.Type {
+	case prd.Tags:
+		return v
+	case prd.LongText:
+		return v + `.split(/\r?\n/)`
+	}
+	return v + `.split(/[,;\n]/)`
+}
+
+// RefKey is the question's reference to its parent.
+func (pv playView) RefKey() string {
+	for _, r := range pv.Question.Refs {
+		if r.Ref == pv.Parent {
+			return r.Key
+		}
+	}
+	return ""
+}

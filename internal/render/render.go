@@ -95,6 +95,15 @@ func (r *renderer) run() error {
 	if err := r.pages(); err != nil {
 		return err
 	}
+	if r.app.hasPage(prd.PagePlay) {
+		pv := r.app.play()
+		if pv == nil {
+			return fmt.Errorf("render: a play page needs a play feature naming the question, options and answer fields")
+		}
+		if err := r.execute(r.root+"/parts/play.tsx.tmpl", "components/play.tsx", pv); err != nil {
+			return err
+		}
+	}
 	if r.app.HasDashboard() {
 		data := insightsData{App: r.app, Component: "Dashboard", Heading: "Dashboard", Insights: r.app.Insights, Dashboard: true}
 		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/dashboard.tsx", data); err != nil {
@@ -170,6 +179,14 @@ func (r *renderer) entity(e *entityView) error {
 			return err
 		}
 	}
+	if data.Detail() {
+		if err := r.execute(dir+"detail.tsx.tmpl", "components/"+e.File+"-detail.tsx", data); err != nil {
+			return err
+		}
+		if err := r.execute(dir+"detail-page.tsx.tmpl", "app"+e.Route+"/[id]/page.tsx", data); err != nil {
+			return err
+		}
+	}
 	if ins := data.Insights(); len(ins) > 0 {
 		in := insightsData{App: r.app, Component: e.Type + "Insights", Heading: "Summary of " + strings.ToLower(e.PluralLabel), Insights: ins}
 		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/"+e.File+"-insights.tsx", in); err != nil {
@@ -230,6 +247,7 @@ var funcs = template.FuncMap{
 	"jsxAttr": jsxAttr,
 	"lower":   strings.ToLower,
 	"pascal":  prd.Pascal,
+	"cols": func(n int) int { return max(1, min(n, 4)) },
 	"isIn": func(e *entityView, list []*entityView) bool {
 		return slices.Contains(list, e)
 	},

@@ -318,3 +318,9 @@ func initial(name string) string {
 	}
 	return "A"
 }
+
+// detailPages reports whether an entity gets a page per record: when the
+// prompt asks for one, or when other records belong to it.
+func (v *appView) detailPages(e *entityView) bool {
+	return v.Has(prd.FeatureDetail, e.Name) || len(e.Children) > 0
+}
