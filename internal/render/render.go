@@ -179,6 +179,9 @@ func (r *renderer) entity(e *entityView) error {
 			return err
 		}
 	}
+	if err := r.execute(dir+"unit.test.ts.tmpl", "tests/unit/"+e.File+".test.ts", data); err != nil {
+		return err
+	}
 	if data.Detail() {
 		if err := r.execute(dir+"detail.tsx.tmpl", "components/"+e.File+"-detail.tsx", data); err != nil {
 			return err
