@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/nexusgen/nexusgen/internal/architect"
+	"github.com/nexusgen/nexusgen/internal/browsercheck"
 	"github.com/nexusgen/nexusgen/internal/build"
 	"github.com/nexusgen/nexusgen/internal/config"
 	"github.com/nexusgen/nexusgen/internal/deps"
+	"github.com/nexusgen/nexusgen/internal/edit"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
 	"github.com/nexusgen/nexusgen/internal/prd"
@@ -74,7 +76,7 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Runner:  runner,
 		Deps:    store,
 		Builder: &build.Builder{Runner: runner, Deps: store, Log: log.With("service", "build"), Limits: limits},
-		Tester:  &build.Tester{Runner: runner, Limits: limits},
+		Tester:  &build.Tester{Runner: runner, Limits: limits, Chromium: chromium()},
 		Planner: architect.Offline{},
 	}
 	return a, nil
@@ -124,4 +126,81 @@ func (a *App) Generate(ctx context.Context, req engine.Request, dir, runID strin
 	}
 	final, err := a.Engine(pub).Execute(ctx, run)
 	return &Generation{Report: final, PRD: run.PRD, Dir: ws.Dir()}, err
+}
+
+// PlanEdit prepares an edit of the app in dir without writing anything. It
+// returns edit.ErrRequest for a request that cannot be applied and, with
+// the change, edit.ErrConflict when files a person changed stand in the way.
+func (a *App) PlanEdit(ctx context.Context, dir string, p edit.Params) (*edit.Change, error) {
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	return edit.Prepare(ctx, ws, a.Planner, p)
+}
+
+// Edit writes a prepared change into the app in dir and runs the loop on
+// it: the coder stage writes the planned files, then review, build, heal
+// and test run as for a new app.
+func (a *App) Edit(ctx context.Context, ch *edit.Change, req engine.Request, dir, runID string, pub event.Publisher) (*Generation, error) {
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	rep := report.New(runID, req.Prompt, req.Target, req.Provider, time.Now())
+	caps := a.Runner.Capabilities()
+	rep.Sandbox = &caps
+	rep.Model = req.Model
+	run := &engine.Run{
+		ID:        runID,
+		ProjectID: filepath.Base(ws.Dir()),
+		Request:   req,
+		WS:        ws,
+		Report:    rep,
+		PRD:       ch.New,
+		// The plan is the edited PRD, approved when the change was prepared.
+		From: engine.Planning,
+		Via:  engine.PlanApproved,
+	}
+	eng := a.Engine(pub)
+	eng.Stages[engine.StageCoder] = engine.StageFunc(func(ctx context.Context, r *engine.Run) (engine.Event, error) {
+		for _, res := range ch.Results {
+			if res.Changed {
+				r.Logf(event.Coder, "edit: %s", res.Note)
+			}
+		}
+		for _, f := range ch.Files {
+			if f.Action == edit.Keep {
+				r.Emit(event.Log, event.Warn, event.Coder, "kept your version of "+f.Path+"; it may no longer fit the app", nil)
+			}
+		}
+		written, err := ch.Write(ctx, r.WS, func(f edit.FileChange) {
+			if f.Action == edit.Delete {
+				r.Logf(event.Coder, "deleted %s", f.Path)
+				return
+			}
+			r.Emit(event.FileWritten, event.Debug, event.Coder, f.Path, event.FileData{Path: f.Path, Bytes: len(f.Data)})
+		})
+		if err != nil {
+			return "", err
+		}
+		r.Changed = written
+		r.Report.Files = len(ch.Files)
+		r.Logf(event.Coder, "edited %d files (%d written)", len(ch.Files), len(written))
+		return "", nil
+	})
+	final, err := eng.Execute(ctx, run)
+	return &Generation{Report: final, PRD: run.PRD, Dir: ws.Dir()}, err
+}
+
+// chromium is the browser for generated apps' smoke tests, or "" when none
+// is installed (the smoke tests are then skipped; unit tests still run).
+func chromium() string {
+	path, err := browsercheck.FindChromium()
+	if err != nil {
+		return ""
+	}
+	return path
 }

@@ -194,9 +194,7 @@ func (b *Builder) step(ctx context.Context, p Params, name string, argv []string
 		Limits:   b.Limits,
 		Output:   p.Output,
 	}
-	if nm := filepath.Join(p.Dir, "node_modules"); fileExists(nm) {
-		spec.ReadOnly = []string{nm} // the store's files are shared by every app
-	}
+	protectModules(&spec, p.Dir)
 	res, err := b.Runner.Run(ctx, spec)
 	r.step.DurationMS = time.Since(start).Milliseconds()
 	r.step.ExitCode = res.ExitCode
@@ -254,4 +252,24 @@ func readScripts(dir string) (map[string]string, error) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// scratchDirs are the folders under node_modules that tools write to
+// (Vite's bundled config and caches, general tool caches).
+var scratchDirs = []string{".vite", ".vite-temp", ".cache"}
+
+// protectModules makes the project's node_modules read-only — its files
+// may be shared with the package store — except the tools' scratch folders.
+func protectModules(spec *sandbox.Spec, dir string) {
+	nm := filepath.Join(dir, "node_modules")
+	if !fileExists(nm) {
+		return
+	}
+	spec.ReadOnly = append(spec.ReadOnly, nm)
+	for _, d := range scratchDirs {
+		p := filepath.Join(nm, d)
+		if err := os.MkdirAll(p, 0o755); err == nil {
+			spec.Writable = append(spec.Writable, p)
+		}
+	}
 }

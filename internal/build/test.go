@@ -3,8 +3,10 @@ package build
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +15,14 @@ import (
 	"github.com/nexusgen/nexusgen/internal/sandbox"
 )
 
-// Tester runs a project's unit tests (its `test` script) in the sandbox.
+// Tester runs a project's unit tests (its `test` script) and, when a
+// browser is available, its browser smoke tests (its `e2e` script), in the
+// sandbox with no network.
 type Tester struct {
 	Runner sandbox.Runner
 	Limits sandbox.Limits
+	// Chromium is the browser for the smoke tests; empty skips them.
+	Chromium string
 }
 
 // TestOutcome is how a test run went.
@@ -38,9 +44,20 @@ func (t *Tester) Test(ctx context.Context, dir string, out io.Writer) (TestOutco
 		return res, err
 	}
 	script, ok := scripts["test"]
-	if !ok || !hasTests(dir) {
-		return res, nil
+	if ok && hasTests(dir) {
+		if err := t.unit(ctx, dir, script, out, &res); err != nil {
+			return res, err
+		}
 	}
+	if _, ok := scripts["e2e"]; ok && t.Chromium != "" && fileExists(filepath.Join(dir, "tests", "e2e")) {
+		if err := t.smoke(ctx, dir, out, &res); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func (t *Tester) unit(ctx context.Context, dir, script string, out io.Writer, res *TestOutcome) error {
 	res.Ran = true
 	argv := []string{"npm", "run", "--silent", "test"}
 	vitest := strings.Contains(script, "vitest")
@@ -50,29 +67,94 @@ func (t *Tester) Test(ctx context.Context, dir string, out io.Writer) (TestOutco
 		argv = append(argv, "--", "--reporter=default", "--reporter=json", "--outputFile.json="+report)
 	}
 	spec := sandbox.Spec{Argv: argv, Dir: dir, Writable: []string{dir}, Network: sandbox.NoNetwork, Limits: t.Limits, Output: out}
-	if nm := filepath.Join(dir, "node_modules"); fileExists(nm) {
-		spec.ReadOnly = []string{nm}
-	}
+	protectModules(&spec, dir)
 	proc, err := t.Runner.Run(ctx, spec)
 	if err != nil {
-		return res, err
+		return err
 	}
 	if vitest {
 		if counts, diags, ok := readVitest(report, dir); ok {
-			res.Passed, res.Failed, res.Skipped, res.Diagnostics = counts[0], counts[1], counts[2], diags
-			if !proc.OK() && res.Failed == 0 {
+			res.Passed += counts[0]
+			res.Failed += counts[1]
+			res.Skipped += counts[2]
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			if !proc.OK() && counts[1] == 0 {
 				res.Diagnostics = append(res.Diagnostics, failure(diag.ToolVitest, proc, dir)...)
 			}
-			return res, nil
+			return nil
 		}
 	}
-	if proc.OK() {
-		res.Passed = 1
-	} else {
-		res.Failed = 1
-		res.Diagnostics = failure(diag.ToolVitest, proc, dir)
+	countProcess(res, proc, diag.ToolVitest, dir)
+	return nil
+}
+
+// smoke runs the Playwright smoke tests against the production build.
+func (t *Tester) smoke(ctx context.Context, dir string, out io.Writer, res *TestOutcome) error {
+	res.Ran = true
+	report := filepath.Join(dir, ".nexusgen", "playwright.json")
+	os.Remove(report)
+	port, err := freePort()
+	if err != nil {
+		return err
 	}
-	return res, nil
+	spec := sandbox.Spec{
+		Argv: []string{"npm", "run", "--silent", "e2e", "--", "--reporter=line,json"},
+		Dir:  dir,
+		Env: map[string]string{
+			"CHROMIUM_PATH":               t.Chromium,
+			"PORT":                        fmt.Sprint(port),
+			"PLAYWRIGHT_JSON_OUTPUT_NAME": report,
+			"PLAYWRIGHT_BROWSERS_PATH":    "0",
+		},
+		Writable: []string{dir},
+		Network:  sandbox.NoNetwork,
+		Limits:   t.Limits,
+		Output:   out,
+	}
+	protectModules(&spec, dir)
+	proc, err := t.Runner.Run(ctx, spec)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(report)
+	var r struct {
+		Stats struct {
+			Expected   int `json:"expected"`
+			Unexpected int `json:"unexpected"`
+			Skipped    int `json:"skipped"`
+			Flaky      int `json:"flaky"`
+		} `json:"stats"`
+	}
+	if err != nil || json.Unmarshal(data, &r) != nil {
+		countProcess(res, proc, diag.ToolPlaywright, dir)
+		return nil
+	}
+	res.Passed += r.Stats.Expected + r.Stats.Flaky
+	res.Failed += r.Stats.Unexpected
+	res.Skipped += r.Stats.Skipped
+	if r.Stats.Unexpected > 0 || !proc.OK() {
+		res.Diagnostics = append(res.Diagnostics, failure(diag.ToolPlaywright, proc, dir)...)
+	}
+	return nil
+}
+
+// countProcess counts a run without a report as one test.
+func countProcess(res *TestOutcome, proc sandbox.Result, tool diag.Tool, dir string) {
+	if proc.OK() {
+		res.Passed++
+		return
+	}
+	res.Failed++
+	res.Diagnostics = append(res.Diagnostics, failure(tool, proc, dir)...)
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // hasTests reports whether dir has test files outside node_modules.

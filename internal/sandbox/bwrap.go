@@ -41,6 +41,8 @@ var etcFiles = []string{
 	"/etc/ld.so.conf.d", "/etc/alternatives", "/etc/ssl/certs",
 	"/etc/ssl/openssl.cnf", "/etc/ca-certificates", "/etc/pki/tls/certs",
 	"/etc/pki/ca-trust", "/etc/fonts", "/etc/os-release", "/etc/mime.types",
+	// Chromium, for the generated apps' browser smoke tests.
+	"/etc/chromium", "/etc/chromium.d",
 }
 
 // NewBubblewrap returns a Bubblewrap runner after a probe run proves bwrap
