@@ -90,9 +90,41 @@ func (m *model) assemble(theme prd.Theme) *prd.PRD {
 	return p
 }
 
-// summary restates the prompt's opening and lists what the app manages.
+// summary is the app's one-line pitch, written in the product's voice
+// from what it manages and the features asked for (it becomes the hero
+// text and the meta description). Prompts in other languages keep their
+// own opening sentence, since the pitch is written in English.
 func (m *model) summary(p *prd.PRD) string {
+	if p.Landing != nil && p.Landing.Subheadline != "" {
+		return p.Landing.Subheadline
+	}
+	if p.Language != "en" || len(p.Entities) == 0 {
+		return m.opening(p)
+	}
 	var b strings.Builder
+	first := p.Entities[0]
+	switch len(p.Entities) {
+	case 1:
+		fmt.Fprintf(&b, "Add, organise and review your %s", first.Plural)
+		if with := notableFields(first, p.Language); with != "" {
+			b.WriteString(" with " + with)
+		}
+		b.WriteString(" in one tidy place.")
+	default:
+		var names []string
+		for _, e := range p.Entities {
+			names = append(names, e.Plural)
+		}
+		fmt.Fprintf(&b, "Keep your %s together in one tidy place.", joinAnd(names))
+	}
+	if extras := featurePhrases(p); len(extras) > 0 {
+		b.WriteString(" " + upperFirst(joinAnd(extras)) + ".")
+	}
+	return b.String()
+}
+
+// opening restates the prompt's first sentence.
+func (m *model) opening(p *prd.PRD) string {
 	opening := ""
 	if len(m.d.sentences) > 0 {
 		opening = strings.TrimSpace(m.d.sentences[0].text)
@@ -101,37 +133,77 @@ func (m *model) summary(p *prd.PRD) string {
 	if r := []rune(opening); len(r) > 0 {
 		opening = string(unicode.ToUpper(r[0])) + string(r[1:])
 	}
-	if opening != "" {
-		b.WriteString(clip(opening, 600))
-		if !strings.HasSuffix(opening, ".") && !strings.HasSuffix(opening, "!") && !strings.HasSuffix(opening, "?") && !strings.HasSuffix(opening, "。") {
-			b.WriteString(".")
+	opening = clip(opening, 300)
+	if opening != "" && !strings.ContainsAny(opening[len(opening)-1:], ".!?。") {
+		opening += "."
+	}
+	if opening == "" {
+		opening = p.AppName + "."
+	}
+	return opening
+}
+
+// notableFields names up to two distinctive fields of e in the plural
+// ("due dates and priorities"), skipping titles and names.
+func notableFields(e prd.Entity, lang string) string {
+	var out []string
+	for _, f := range e.Fields {
+		if f.Name == e.Display || f.Type == prd.Boolean || f.Type == prd.LongText {
+			continue
+		}
+		out = append(out, pluralOf(f.Name, lang))
+		if len(out) == 2 {
+			break
 		}
 	}
-	if len(p.Entities) > 0 {
-		var parts []string
-		for _, e := range p.Entities {
-			var fs []string
-			for i, f := range e.Fields {
-				if i == 5 {
-					fs = append(fs, "…")
-					break
-				}
-				fs = append(fs, f.Name)
-			}
-			parts = append(parts, fmt.Sprintf("%s (%s)", e.Plural, strings.Join(fs, ", ")))
+	return joinAnd(out)
+}
+
+// featurePhrases describe the features beyond listing records.
+func featurePhrases(p *prd.PRD) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
-		fmt.Fprintf(&b, " %s keeps %s.", p.AppName, joinAnd(parts))
 	}
-	var labels []string
 	for _, f := range p.Features {
-		if f.Label != "" && len(labels) < 6 {
-			labels = append(labels, strings.ToLower(f.Label))
+		switch f.Kind {
+		case prd.FeatureSearch:
+			add("search in a keystroke")
+		case prd.FeatureFilter, prd.FeatureSort:
+			add("filter and sort as you like")
+		case prd.FeatureAggregate, prd.FeatureChart, prd.FeatureRanking:
+			add("see the totals at a glance")
+		case prd.FeatureStreak, prd.FeatureCheckIn:
+			add("build streaks day by day")
+		case prd.FeatureDue:
+			add("see what needs attention today")
+		case prd.FeatureBoard:
+			add("move work across the board")
+		case prd.FeaturePlay:
+			add("play and see your score")
+		case prd.FeatureProgress:
+			add("watch your progress grow")
+		case prd.FeatureFavorite:
+			add("star your favourites")
 		}
 	}
-	if len(labels) > 0 {
-		fmt.Fprintf(&b, " Features: %s.", strings.Join(labels, ", "))
+	if len(out) > 3 {
+		out = out[:3]
 	}
-	return strings.TrimSpace(b.String())
+	return out
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
 }
 
 // stripRequest turns "Please implement a website for X" into "A website for X".

@@ -157,5 +157,5 @@ func (p *Page) Screenshot(ctx context.Context, url string, width int) ([]byte, e
 	}
 	c, cancel := p.scoped(ctx)
 	defer cancel()
-	return chromedp.Run(c, chromedp.FullScreenshot(90))
+	return chromedp.Run(c, chromedp.FullScreenshot(100))
 }

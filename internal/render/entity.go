@@ -463,3 +463,15 @@ func (d entityData) RefTo(child *entityView) fieldView {
 	}
 	return fieldView{}
 }
+
+// DoneKey is a boolean field that marks a record finished ("done",
+// "completed"), whose records are shown struck through.
+func (d entityData) DoneKey() string {
+	for _, f := range d.Toggles() {
+		switch strings.ToLower(f.Name) {
+		case "done", "completed", "complete", "finished", "archived", "resolved", "closed", "paid":
+			return f.Key
+		}
+	}
+	return ""
+}

@@ -96,11 +96,7 @@ func (r *renderer) run() error {
 		return err
 	}
 	if r.app.hasPage(prd.PagePlay) {
-		pv := r.app.play()
-		if pv == nil {
-			return fmt.Errorf("render: a play page needs a play feature naming the question, options and answer fields")
-		}
-		if err := r.execute(r.root+"/parts/play.tsx.tmpl", "components/play.tsx", pv); err != nil {
+		if err := r.execute(r.root+"/parts/play.tsx.tmpl", "components/play.tsx", r.app.play()); err != nil {
 			return err
 		}
 	}

@@ -33,8 +33,12 @@ func newThemeView(t prd.Theme) themeView {
 }
 
 func derive(bg, surface, text, primary, accent string) colours {
-	p := colours{Background: bg, Surface: surface, Primary: primary, Accent: accent}
 	dark := luminance(bg) < 0.2
+	if !dark && luminance(surface) < luminance(bg) {
+		// Cards read as raised when they are lighter than the page.
+		surface = mix("#ffffff", bg, 0.85)
+	}
+	p := colours{Background: bg, Surface: surface, Primary: primary, Accent: accent}
 	p.Scheme = "light"
 	if dark {
 		p.Scheme = "dark"

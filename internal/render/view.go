@@ -155,7 +155,7 @@ func newAppView(p *prd.PRD, year int) (*appView, error) {
 		if pg.Kind == prd.PageHome || pg.Kind == prd.PageList || pg.Kind == prd.PageDetail {
 			continue
 		}
-		if pg.Kind == prd.PageDashboard && len(v.Insights) == 0 {
+		if pg.Kind == prd.PageDashboard && len(v.Insights) == 0 || pg.Kind == prd.PagePlay && v.play() == nil {
 			continue // nothing to show
 		}
 		v.Pages = append(v.Pages, pageView{Page: pg, Dir: strings.Trim(pg.Path, "/")})

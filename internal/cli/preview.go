@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nexusgen/nexusgen/internal/app"
+	"github.com/nexusgen/nexusgen/internal/browsercheck"
+	"github.com/nexusgen/nexusgen/internal/config"
+	"github.com/nexusgen/nexusgen/internal/prd"
+	"github.com/nexusgen/nexusgen/internal/preview"
+)
+
+func previewCmd(s streams) *cobra.Command {
+	var shots string
+	var check bool
+	cmd := &cobra.Command{
+		Use:   "preview DIR",
+		Short: "Serve a built app from the sandbox; optionally screenshot it at phone, tablet and desktop widths or check it in Chromium",
+		Example: `  nexusgen preview todo                      # serve until Ctrl-C
+  nexusgen preview todo --screenshots shots  # fill in sample records, save PNGs, stop
+  nexusgen preview todo --check              # browser CRUD check of every entity`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, err := filepath.Abs(args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, ".next", "BUILD_ID")); err != nil {
+				return usageErr("%s has no production build; run `npm run build` there or generate it with `nexusgen new`", args[0])
+			}
+			cfg, err := config.Load(s.env)
+			if err != nil {
+				return usageErr("configuration: %v", err)
+			}
+			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			ctx := cmd.Context()
+			srv, err := preview.Start(ctx, a.Runner, dir, preview.Options{})
+			if err != nil {
+				return &exitError{code: ExitFailed, err: err}
+			}
+			defer func() {
+				stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+				defer cancel()
+				srv.Stop(stop)
+			}()
+			fmt.Fprintf(s.err, "serving %s at %s\n", args[0], srv.URL)
+			if shots == "" && !check {
+				<-ctx.Done()
+				return nil
+			}
+			return browse(ctx, s, srv.URL, dir, shots, check)
+		},
+	}
+	cmd.Flags().StringVar(&shots, "screenshots", "", "save screenshots of every page at 375, 768 and 1440 px into this folder, then stop")
+	cmd.Flags().BoolVar(&check, "check", false, "run the browser checks (pages, CRUD per entity, console errors), then stop")
+	return cmd
+}
+
+func browse(ctx context.Context, s streams, url, dir, shots string, check bool) error {
+	data, err := os.ReadFile(filepath.Join(dir, ".nexusgen", "prd.json"))
+	if err != nil {
+		return usageErr("read the app's PRD: %v", err)
+	}
+	p, err := prd.Parse(data)
+	if err != nil {
+		return usageErr("the app's PRD: %v", err)
+	}
+	b, err := browsercheck.Launch(ctx)
+	if err != nil {
+		return &exitError{code: ExitFailed, err: err}
+	}
+	defer b.Close()
+	page, err := b.NewPage()
+	if err != nil {
+		return &exitError{code: ExitFailed, err: err}
+	}
+	defer page.Close()
+	failed := false
+	if check {
+		results := browsercheck.CheckPages(ctx, page, url, p)
+		results = append(results, browsercheck.CheckCRUD(ctx, page, url, p)...)
+		enc := json.NewEncoder(s.out)
+		for _, r := range results {
+			enc.Encode(r)
+			failed = failed || !r.OK
+		}
+		if errs := page.ConsoleErrors(); len(errs) > 0 {
+			fmt.Fprintf(s.err, "console errors: %v\n", errs)
+			failed = true
+		}
+	}
+	if shots != "" {
+		list, err := browsercheck.Screenshots(ctx, page, url, p, shots, browsercheck.Widths)
+		for _, sh := range list {
+			fmt.Fprintln(s.err, "saved", sh.Path)
+		}
+		if err != nil {
+			return &exitError{code: ExitFailed, err: err}
+		}
+	}
+	if failed {
+		return &exitError{code: ExitFailed, err: errors.New("browser checks failed")}
+	}
+	return nil
+}

@@ -1,0 +1,265 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nexusgen/nexusgen/internal/architect"
+	"github.com/nexusgen/nexusgen/internal/prd"
+	"github.com/nexusgen/nexusgen/internal/review"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fixed dates renders so that golden files do not change with the year.
+var fixed = Options{Now: time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)}
+
+func loadPRD(t *testing.T, name string) *prd.PRD {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "prd", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := prd.Parse(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return p
+}
+
+func prdNames(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join("testdata", "prd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e.Name(), ".json"))
+	}
+	return out
+}
+
+// TestGolden compares whole rendered projects for a few PRDs.
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"tasks", "crm", "quiz", "donations"} {
+		t.Run(name, func(t *testing.T) {
+			files, err := Render(loadPRD(t, name), fixed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join("testdata", "golden", name)
+			if *update {
+				os.RemoveAll(dir)
+				for _, f := range files {
+					path := filepath.Join(dir, f.Path+".golden")
+					os.MkdirAll(filepath.Dir(path), 0o755)
+					if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			var want []string
+			filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+				if err == nil && !info.IsDir() {
+					rel, _ := filepath.Rel(dir, p)
+					want = append(want, strings.TrimSuffix(filepath.ToSlash(rel), ".golden"))
+				}
+				return nil
+			})
+			var got []string
+			for _, f := range files {
+				got = append(got, f.Path)
+				golden, err := os.ReadFile(filepath.Join(dir, f.Path+".golden"))
+				if err != nil {
+					t.Errorf("%s: no golden file (run go test -update)", f.Path)
+					continue
+				}
+				if !bytes.Equal(golden, f.Data) {
+					t.Errorf("%s differs from its golden file; run go test ./internal/render -update and review the diff", f.Path)
+				}
+			}
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("files %v, golden %v", got, want)
+			}
+		})
+	}
+}
+
+// TestContract checks the generated-app contract on every test PRD.
+func TestContract(t *testing.T) {
+	for _, name := range prdNames(t) {
+		t.Run(name, func(t *testing.T) {
+			p := loadPRD(t, name)
+			files, err := Render(p, fixed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkContract(t, p, files)
+		})
+	}
+}
+
+func checkContract(t *testing.T, p *prd.PRD, files []File) {
+	t.Helper()
+	byPath := map[string]string{}
+	for _, f := range files {
+		byPath[f.Path] = string(f.Data)
+		for _, finding := range review.File(f.Path, f.Data) {
+			if finding.Severity == review.Error {
+				t.Errorf("%s:%d: reviewer: %s", f.Path, finding.Line, finding.Message)
+			}
+		}
+		if strings.Contains(string(f.Data), "next/font/google") {
+			t.Errorf("%s uses next/font/google", f.Path)
+		}
+	}
+	var pkg struct {
+		Scripts map[string]string `json:"scripts"`
+	}
+	if err := json.Unmarshal([]byte(byPath["package.json"]), &pkg); err != nil {
+		t.Fatalf("package.json: %v", err)
+	}
+	for _, s := range []string{"dev", "build", "start", "typecheck", "lint", "test"} {
+		if pkg.Scripts[s] == "" {
+			t.Errorf("package.json has no %s script", s)
+		}
+	}
+	for _, f := range []string{"app/layout.tsx", "app/page.tsx", "app/not-found.tsx", "app/error.tsx", "app/loading.tsx", "app/globals.css", "tsconfig.json"} {
+		if byPath[f] == "" {
+			t.Errorf("missing %s", f)
+		}
+	}
+	layout := byPath["app/layout.tsx"]
+	for _, e := range p.Entities {
+		page := "app" + e.Route() + "/page.tsx"
+		if byPath[page] == "" {
+			t.Errorf("%s: no page at %s", e.Name, page)
+		}
+		if !strings.Contains(layout, `href: "`+e.Route()+`"`) {
+			t.Errorf("%s: the nav does not link %s", e.Name, e.Route())
+		}
+		file := prd.Kebab(e.Type())
+		form := byPath["components/"+file+"-form.tsx"]
+		for _, f := range e.Fields {
+			if !strings.Contains(form, "label="+jsxAttr(f.Label())) && !strings.Contains(form, "label="+jsxAttr(f.Label()+" (")) && !strings.Contains(form, `label="`+f.Label()+" (") {
+				t.Errorf("%s: no label %q in the form", e.Name, f.Label())
+			}
+		}
+		if !strings.Contains(form, `"Add `+strings.ToLower(e.Label())+`"`) {
+			t.Errorf("%s: no Add button", e.Name)
+		}
+		list := byPath["components/"+file+"-list.tsx"]
+		if !strings.Contains(list, "Edit\n") || !strings.Contains(list, "Delete\n") {
+			t.Errorf("%s: the list has no Edit and Delete buttons", e.Name)
+		}
+	}
+}
+
+// TestRendersEveryEvalPrompt plans and renders every prompt of both suites.
+func TestRendersEveryEvalPrompt(t *testing.T) {
+	for _, suite := range []string{"../../eval/prompts.jsonl", "../../eval/webgen-bench/test.jsonl"} {
+		data, err := os.ReadFile(suite)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			var c struct{ ID, Prompt, Instruction string }
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Fatal(err)
+			}
+			text := c.Prompt + c.Instruction
+			p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: text})
+			if err != nil {
+				t.Fatalf("%s: plan: %v", c.ID, err)
+			}
+			files, err := Render(p, fixed)
+			if err != nil {
+				t.Errorf("%s: render: %v", c.ID, err)
+				continue
+			}
+			checkContract(t, p, files)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	p := loadPRD(t, "crm")
+	a, _ := Render(p, fixed)
+	b, _ := Render(p, fixed)
+	if len(a) != len(b) {
+		t.Fatal("different file counts")
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Fatalf("%s rendered differently twice", a[i].Path)
+		}
+	}
+}
+
+func TestRejectsInvalidPRD(t *testing.T) {
+	p := loadPRD(t, "tasks")
+	p.Theme.Primary = "blue"
+	if _, err := Render(p, fixed); err == nil {
+		t.Error("rendered a PRD that does not validate")
+	}
+}
+
+// TestRenderOut writes projects for inspection: RENDER_OUT=/tmp/out go test -run TestRenderOut.
+func TestRenderOut(t *testing.T) {
+	out := os.Getenv("RENDER_OUT")
+	if out == "" {
+		t.Skip("set RENDER_OUT to write rendered projects")
+	}
+	if suite := os.Getenv("RENDER_SUITE"); suite != "" {
+		data, err := os.ReadFile(suite)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			var c struct{ ID, Prompt, Instruction string }
+			json.Unmarshal([]byte(line), &c)
+			p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: c.Prompt + c.Instruction})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Render(p, fixed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				path := filepath.Join(out, c.ID, f.Path)
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				os.WriteFile(path, f.Data, 0o644)
+			}
+		}
+		return
+	}
+	names := prdNames(t)
+	if n := os.Getenv("RENDER_NAMES"); n != "" {
+		names = strings.Split(n, ",")
+	}
+	for _, name := range names {
+		files, err := Render(loadPRD(t, name), fixed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			path := filepath.Join(out, name, f.Path)
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
