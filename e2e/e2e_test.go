@@ -125,16 +125,31 @@ func TestNewGeneratesWorkingApps(t *testing.T) {
 		t.Fatalf("chromium is required for the end-to-end tests: %v", err)
 	}
 	defer browser.Close()
+	type run struct {
+		bench.Case
+		target string
+	}
+	var runs []run
 	for _, c := range selectedCases(t) {
-		t.Run(c.ID, func(t *testing.T) {
+		runs = append(runs, run{c, "next"})
+	}
+	// The Vite target renders the same PRD into a single-page app.
+	for _, c := range selectedCases(t)[:2] {
+		runs = append(runs, run{c, "vite"})
+	}
+	for _, c := range runs {
+		t.Run(c.target+"/"+c.ID, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "app")
-			res := nexusgen(t, ctx, nil, "new", c.Text(), "--out", dir, "--json")
+			res := nexusgen(t, ctx, nil, "new", c.Text(), "--out", dir, "--json", "--target", c.target)
 			rep := readReport(t, dir)
 			if res.code != 0 || rep.Status != report.Complete {
 				t.Fatalf("exit %d, status %s (%s)\n%s", res.code, rep.Status, rep.Reason, res.stderr)
 			}
 			if !rep.Build.OK || len(rep.Build.Errors) != 0 {
 				t.Fatalf("build ok=%v with %d errors", rep.Build.OK, len(rep.Build.Errors))
+			}
+			if !rep.Tests.Ran || rep.Tests.Failed != 0 || rep.Tests.Passed == 0 {
+				t.Errorf("tests %+v: the generated unit and smoke tests should run and pass", rep.Tests)
 			}
 			checkEvents(t, dir, res.stdout)
 			p := readPRD(t, dir)

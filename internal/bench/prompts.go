@@ -17,6 +17,7 @@ import (
 
 	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/browsercheck"
+	"github.com/nexusgen/nexusgen/internal/build"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
 	"github.com/nexusgen/nexusgen/internal/preview"
@@ -77,6 +78,8 @@ type PromptOptions struct {
 	Baseline bool
 	// Keep leaves the apps in Work (otherwise node_modules is removed).
 	Keep bool
+	// Target is next or vite.
+	Target string
 	// Progress receives one line per case.
 	Progress func(string)
 }
@@ -146,7 +149,7 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 	}
 	broker := event.NewBroker()
 	start := time.Now()
-	gen, err := a.Generate(ctx, engine.Request{Prompt: c.Text(), Target: "next", Provider: "offline"}, dir, "bench-"+c.ID, broker)
+	gen, err := a.Generate(ctx, engine.Request{Prompt: c.Text(), Target: o.Target, Provider: "offline"}, dir, "bench-"+c.ID, broker)
 	res.WallMS = time.Since(start).Milliseconds()
 	broker.Close()
 	if err != nil {
@@ -179,8 +182,13 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 func bareBuild(ctx context.Context, runner sandbox.Runner, dir string) int64 {
 	os.RemoveAll(filepath.Join(dir, ".next"))
 	start := time.Now()
+	argv := []string{"npx", "--no-install", "next", "build"}
+	if build.IsVite(dir) {
+		os.RemoveAll(filepath.Join(dir, "dist"))
+		argv = []string{"npx", "--no-install", "vite", "build"}
+	}
 	res, err := runner.Run(ctx, sandbox.Spec{
-		Argv: []string{"npx", "--no-install", "next", "build"}, Dir: dir,
+		Argv: argv, Dir: dir,
 		Writable: []string{dir}, ReadOnly: []string{filepath.Join(dir, "node_modules")},
 		Network: sandbox.NoNetwork,
 	})

@@ -123,7 +123,11 @@ func (b *Builder) Build(ctx context.Context, p Params) (Outcome, error) {
 	if typechecked {
 		env["TYPECHECK_DONE"] = "1" // the app's next.config skips Next's second TypeScript pass
 	}
-	out.add(b.step(ctx, p, StepBuild, []string{"npm", "run", "--silent", "build"}, diag.ToolNext, env))
+	tool := diag.ToolNext
+	if IsVite(p.Dir) {
+		tool = diag.ToolVite
+	}
+	out.add(b.step(ctx, p, StepBuild, []string{"npm", "run", "--silent", "build"}, tool, env))
 	return out.done(ctx)
 }
 
@@ -272,4 +276,14 @@ func protectModules(spec *sandbox.Spec, dir string) {
 			spec.Writable = append(spec.Writable, p)
 		}
 	}
+}
+
+// IsVite reports whether the project in dir is built with Vite.
+func IsVite(dir string) bool {
+	for _, name := range []string{"vite.config.ts", "vite.config.js", "vite.config.mjs"} {
+		if fileExists(filepath.Join(dir, name)) {
+			return true
+		}
+	}
+	return false
 }

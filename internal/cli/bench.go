@@ -19,7 +19,7 @@ func benchCmd(s streams) *cobra.Command {
 		Use:   "bench",
 		Short: "Measure generation and healing on prompt suites and fault corpora",
 	}
-	cmd.AddCommand(benchPromptsCmd(s))
+	cmd.AddCommand(benchPromptsCmd(s), benchHealCmd(s))
 	return cmd
 }
 
@@ -31,6 +31,7 @@ type benchPromptOptions struct {
 	ids      []string
 	json     bool
 	keep     bool
+	target   string
 }
 
 func benchPromptsCmd(s streams) *cobra.Command {
@@ -72,7 +73,7 @@ func benchPromptsCmd(s streams) *cobra.Command {
 			work, _ = filepath.Abs(work)
 			fmt.Fprintf(s.err, "bench: %d cases from %s in %s (sandbox %s)\n", len(cases), path, work, a.Runner.Capabilities().Name)
 			results, sum, err := bench.RunPrompts(cmd.Context(), a, cases, bench.PromptOptions{
-				Work: work, Browser: o.browser, Baseline: o.baseline, Keep: o.keep,
+				Work: work, Browser: o.browser, Baseline: o.baseline, Keep: o.keep, Target: o.target,
 				Progress: func(l string) { fmt.Fprintln(s.err, l) },
 			})
 			if o.json {
@@ -95,6 +96,7 @@ func benchPromptsCmd(s streams) *cobra.Command {
 	f.StringSliceVar(&o.ids, "ids", nil, "run only these case ids")
 	f.BoolVar(&o.json, "json", false, "print the results as JSON on standard output")
 	f.BoolVar(&o.keep, "keep", false, "keep node_modules of the generated apps")
+	f.StringVar(&o.target, "target", "next", "project kind: next or vite")
 	return cmd
 }
 

@@ -53,7 +53,7 @@ Reads the prompt from standard input when it is "-".`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.out, "out", "o", "", "folder to write the app to (default: a new folder named after the prompt)")
-	f.StringVar(&o.target, "target", "next", "project kind: next")
+	f.StringVar(&o.target, "target", "next", "project kind: next (Next.js App Router) or vite (Vite + React single-page app)")
 	f.StringVar(&o.provider, "provider", "", "engine: offline (default when no key is configured)")
 	f.StringVar(&o.model, "model", "", "model name for the provider")
 	f.StringArrayVar(&o.attach, "attach", nil, "attach a logo, screenshot or document (repeatable)")
@@ -75,8 +75,8 @@ func runNew(ctx context.Context, s streams, rawPrompt string, o newOptions) erro
 	if err != nil {
 		return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
 	}
-	if o.target != "next" {
-		return usageErr("--target %q: want next", o.target)
+	if o.target != "next" && o.target != "vite" {
+		return usageErr("--target %q: want next (Next.js App Router) or vite (Vite + React SPA)", o.target)
 	}
 	cfg, err := config.Load(s.env)
 	if err != nil {

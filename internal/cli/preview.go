@@ -33,7 +33,7 @@ func previewCmd(s streams) *cobra.Command {
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			if _, err := os.Stat(filepath.Join(dir, ".next", "BUILD_ID")); err != nil {
+			if !built(dir) {
 				return usageErr("%s has no production build; run `npm run build` there or generate it with `nexusgen new`", args[0])
 			}
 			cfg, err := config.Load(s.env)
@@ -113,4 +113,14 @@ func browse(ctx context.Context, s streams, url, dir, shots string, check bool) 
 		return &exitError{code: ExitFailed, err: errors.New("browser checks failed")}
 	}
 	return nil
+}
+
+// built reports whether dir holds a production build (Next.js or Vite).
+func built(dir string) bool {
+	for _, marker := range []string{".next/BUILD_ID", "dist/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+			return true
+		}
+	}
+	return false
 }

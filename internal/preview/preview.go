@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/nexusgen/nexusgen/internal/build"
 	"github.com/nexusgen/nexusgen/internal/sandbox"
 )
 
@@ -46,8 +47,12 @@ func Start(ctx context.Context, runner sandbox.Runner, dir string, o Options) (*
 	if o.Limits.Timeout == 0 {
 		o.Limits.Timeout = 24 * time.Hour
 	}
+	argv := []string{"npm", "run", "--silent", "start", "--", "-p", fmt.Sprint(o.Port), "-H", "127.0.0.1"}
+	if build.IsVite(dir) {
+		argv = []string{"npm", "run", "--silent", "start", "--", "--port", fmt.Sprint(o.Port), "--host", "127.0.0.1"}
+	}
 	spec := sandbox.Spec{
-		Argv:     []string{"npm", "run", "--silent", "start", "--", "-p", fmt.Sprint(o.Port), "-H", "127.0.0.1"},
+		Argv:     argv,
 		Dir:      dir,
 		Env:      map[string]string{"PORT": fmt.Sprint(o.Port), "HOSTNAME": "127.0.0.1", "NODE_ENV": "production"},
 		Writable: []string{dir},

@@ -239,7 +239,7 @@ func (f fieldView) Display(rec string) string {
 		return fmt.Sprintf("formatNumber(%s, %s)", v, jsString(f.Unit))
 	case prd.Rating:
 		_, hi := f.bounds()
-		return fmt.Sprintf("%s === null ? \"\" : `${%s} / %s`", v, v, hi)
+		return fmt.Sprintf("(%s === null ? \"\" : `${%s} / %s`)", v, v, hi)
 	case prd.Date:
 		return "formatDate(" + v + ")"
 	case prd.Time:
@@ -281,7 +281,7 @@ func jsxAttr(s string) string {
 
 // jsxText is s as JSX text content, an expression when it holds characters JSX treats specially.
 func jsxText(s string) string {
-	if strings.ContainsAny(s, "{}<>&\\`") || strings.ContainsFunc(s, isControl) {
+	if strings.ContainsAny(s, "{}<>&\\`'\"") || strings.ContainsFunc(s, isControl) {
 		return "{" + jsString(s) + "}"
 	}
 	return s

@@ -9,6 +9,7 @@ package render
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -56,8 +57,9 @@ func Render(p *prd.PRD, opts Options) ([]File, error) {
 	if opts.Target == "" {
 		opts.Target = Next
 	}
-	if opts.Target != Next {
-		return nil, fmt.Errorf("render: target %q is not available", opts.Target)
+	lay, ok := layouts[opts.Target]
+	if !ok {
+		return nil, fmt.Errorf("render: unknown target %q (want next or vite)", opts.Target)
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -66,7 +68,8 @@ func Render(p *prd.PRD, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{root: "templates/" + string(opts.Target), app: app}
+	app.Target = opts.Target
+	r := &renderer{target: "templates/" + string(opts.Target), app: app, layout: lay, seen: map[string]bool{}}
 	if err := r.run(); err != nil {
 		return nil, err
 	}
@@ -74,18 +77,25 @@ func Render(p *prd.PRD, opts Options) ([]File, error) {
 	return r.files, nil
 }
 
+const common = "templates/common"
+
 type renderer struct {
-	root  string
-	app   *appView
-	files []File
+	target string // the target's template folder
+	layout layout
+	app    *appView
+	files  []File
+	seen   map[string]bool
 }
 
 func (r *renderer) run() error {
-	if err := r.static(); err != nil {
-		return err
-	}
-	if err := r.once(); err != nil {
-		return err
+	// The target's own files first: they override common files of the same path.
+	for _, dir := range []string{r.target, common} {
+		if err := r.static(dir + "/static"); err != nil {
+			return err
+		}
+		if err := r.once(dir + "/once"); err != nil {
+			return err
+		}
 	}
 	for _, e := range r.app.Entities {
 		if err := r.entity(e); err != nil {
@@ -96,44 +106,45 @@ func (r *renderer) run() error {
 		return err
 	}
 	if r.app.hasPage(prd.PagePlay) {
-		if err := r.execute(r.root+"/parts/play.tsx.tmpl", "components/play.tsx", r.app.play()); err != nil {
+		if err := r.execute(common+"/parts/play.tsx.tmpl", "components/play.tsx", r.app.play()); err != nil {
 			return err
 		}
 	}
 	if r.app.HasDashboard() {
 		data := insightsData{App: r.app, Component: "Dashboard", Heading: "Dashboard", Insights: r.app.Insights, Dashboard: true}
-		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/dashboard.tsx", data); err != nil {
+		if err := r.execute(common+"/parts/insights.tsx.tmpl", "components/dashboard.tsx", data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// pages renders the pages that are not an entity's list or detail.
+// pages renders the pages that are not an entity's list or detail: a body
+// component shared by every target, and the target's route wrapper.
 func (r *renderer) pages() error {
 	for _, pg := range r.app.Pages {
-		name := r.root + "/pages/" + string(pg.Kind) + ".tsx.tmpl"
+		name := common + "/pages/" + string(pg.Kind) + ".tsx.tmpl"
 		if _, err := fs.Stat(templates, name); err != nil {
 			return fmt.Errorf("render: no template for %s pages", pg.Kind)
 		}
 		data := pageData{App: r.app, Page: pg}
-		if err := r.execute(name, "app/"+pg.Dir+"/page.tsx", data); err != nil {
+		if err := r.execute(name, "components/"+data.File()+".tsx", data); err != nil {
 			return err
+		}
+		if r.layout.pageWrapper != "" {
+			if err := r.execute(r.target+"/"+r.layout.pageWrapper, r.layout.pagePath(pg), data); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// static copies the files that are the same in every app.
-func (r *renderer) static() error {
-	dir := r.root + "/static"
+// static copies the files that are the same in every app of the target.
+func (r *renderer) static(dir string) error {
 	return fs.WalkDir(templates, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := templates.ReadFile(p)
-		if err != nil {
-			return err
+			return ignoreMissing(err)
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
 		if rel == "gitignore" {
@@ -142,57 +153,64 @@ func (r *renderer) static() error {
 		if !r.app.needs(rel) {
 			return nil
 		}
+		data, err := templates.ReadFile(p)
+		if err != nil {
+			return err
+		}
 		r.add(rel, data)
 		return nil
 	})
 }
 
 // once renders the app-wide templates.
-func (r *renderer) once() error {
-	dir := r.root + "/once"
+func (r *renderer) once(dir string) error {
 	return fs.WalkDir(templates, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
-			return err
+			return ignoreMissing(err)
 		}
 		rel := strings.TrimSuffix(strings.TrimPrefix(p, dir+"/"), ".tmpl")
+		if moved, ok := r.layout.moves[rel]; ok {
+			rel = moved
+		}
 		return r.execute(p, rel, r.app)
 	})
 }
 
-// entity renders one entity's lib file, components and page.
+// entity renders one entity's lib file, components, tests and routes.
 func (r *renderer) entity(e *entityView) error {
 	data := entityData{App: r.app, E: e}
-	dir := r.root + "/entity/"
 	outputs := map[string]string{
-		"lib.ts.tmpl":      "lib/" + e.File + ".ts",
-		"form.tsx.tmpl":    "components/" + e.File + "-form.tsx",
-		"list.tsx.tmpl":    "components/" + e.File + "-list.tsx",
-		"manager.tsx.tmpl": "components/" + e.File + "-manager.tsx",
-		"page.tsx.tmpl":    "app" + e.Route + "/page.tsx",
-	}
-	for _, name := range slices.Sorted(maps.Keys(outputs)) {
-		if err := r.execute(dir+name, outputs[name], data); err != nil {
-			return err
-		}
-	}
-	if err := r.execute(dir+"unit.test.ts.tmpl", "tests/unit/"+e.File+".test.ts", data); err != nil {
-		return err
+		common + "/entity/lib.ts.tmpl":        "lib/" + e.File + ".ts",
+		common + "/entity/form.tsx.tmpl":      "components/" + e.File + "-form.tsx",
+		common + "/entity/list.tsx.tmpl":      "components/" + e.File + "-list.tsx",
+		common + "/entity/manager.tsx.tmpl":   "components/" + e.File + "-manager.tsx",
+		common + "/entity/unit.test.ts.tmpl":  "tests/unit/" + e.File + ".test.ts",
 	}
 	if data.Detail() {
-		if err := r.execute(dir+"detail.tsx.tmpl", "components/"+e.File+"-detail.tsx", data); err != nil {
-			return err
-		}
-		if err := r.execute(dir+"detail-page.tsx.tmpl", "app"+e.Route+"/[id]/page.tsx", data); err != nil {
+		outputs[common+"/entity/detail.tsx.tmpl"] = "components/" + e.File + "-detail.tsx"
+	}
+	for tmpl, out := range r.layout.entity(e, data.Detail()) {
+		outputs[r.target+"/entity/"+tmpl] = out
+	}
+	for _, name := range slices.Sorted(maps.Keys(outputs)) {
+		if err := r.execute(name, outputs[name], data); err != nil {
 			return err
 		}
 	}
 	if ins := data.Insights(); len(ins) > 0 {
 		in := insightsData{App: r.app, Component: e.Type + "Insights", Heading: "Summary of " + strings.ToLower(e.PluralLabel), Insights: ins}
-		if err := r.execute(r.root+"/parts/insights.tsx.tmpl", "components/"+e.File+"-insights.tsx", in); err != nil {
+		if err := r.execute(common+"/parts/insights.tsx.tmpl", "components/"+e.File+"-insights.tsx", in); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func ignoreMissing(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 func (r *renderer) execute(tmplPath, out string, data any) error {
@@ -212,7 +230,12 @@ func (r *renderer) execute(tmplPath, out string, data any) error {
 	return nil
 }
 
+// add keeps the first file written to a path (the target's version).
 func (r *renderer) add(p string, data []byte) {
+	if r.seen[p] {
+		return
+	}
+	r.seen[p] = true
 	r.files = append(r.files, File{Path: p, Data: data})
 }
 

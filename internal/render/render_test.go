@@ -140,7 +140,7 @@ func checkContract(t *testing.T, p *prd.PRD, files []File) {
 			t.Errorf("missing %s", f)
 		}
 	}
-	layout := byPath["app/layout.tsx"]
+	layout := byPath["components/site-shell.tsx"]
 	for _, e := range p.Entities {
 		page := "app" + e.Route() + "/page.tsx"
 		if byPath[page] == "" {
@@ -162,6 +162,38 @@ func checkContract(t *testing.T, p *prd.PRD, files []File) {
 		list := byPath["components/"+file+"-list.tsx"]
 		if !strings.Contains(list, "Edit\n") || !strings.Contains(list, "Delete\n") {
 			t.Errorf("%s: the list has no Edit and Delete buttons", e.Name)
+		}
+	}
+}
+
+// TestViteTarget renders every test PRD as a Vite app: the same contract,
+// with routes in src/App.tsx instead of app/ folders.
+func TestViteTarget(t *testing.T) {
+	for _, name := range prdNames(t) {
+		p := loadPRD(t, name)
+		files, err := Render(p, Options{Target: Vite, Now: fixed.Now})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		byPath := map[string]string{}
+		for _, f := range files {
+			byPath[f.Path] = string(f.Data)
+			if strings.HasPrefix(f.Path, "app/") || strings.Contains(string(f.Data), `from "next`) {
+				t.Errorf("%s: %s is Next.js code in a Vite app", name, f.Path)
+			}
+		}
+		for _, want := range []string{"index.html", "src/main.tsx", "src/App.tsx", "src/index.css", "vite.config.ts", "lib/navigation.tsx", "package.json"} {
+			if byPath[want] == "" {
+				t.Errorf("%s: no %s", name, want)
+			}
+		}
+		for _, e := range p.Entities {
+			if !strings.Contains(byPath["src/App.tsx"], `exact("`+e.Route()+`"`) {
+				t.Errorf("%s: src/App.tsx has no route %s", name, e.Route())
+			}
+			if !strings.Contains(byPath["components/site-shell.tsx"], `href: "`+e.Route()+`"`) {
+				t.Errorf("%s: the nav does not link %s", name, e.Route())
+			}
 		}
 	}
 }
@@ -250,7 +282,9 @@ func TestRenderOut(t *testing.T) {
 		names = strings.Split(n, ",")
 	}
 	for _, name := range names {
-		files, err := Render(loadPRD(t, name), fixed)
+		opts := fixed
+		opts.Target = Target(os.Getenv("RENDER_TARGET"))
+		files, err := Render(loadPRD(t, name), opts)
 		if err != nil {
 			t.Fatal(err)
 		}

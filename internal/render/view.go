@@ -24,6 +24,7 @@ type appView struct {
 	Headline, Subheadline, CallToAction string
 	// Insights are every summary the features ask for.
 	Insights []insight
+	Target   Target
 }
 
 // HasDashboard reports whether the app has a dashboard page.
