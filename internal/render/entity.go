@@ -386,7 +386,7 @@ func (d entityData) ListFormatImports() string {
 
 // Narrows reports whether the list can be narrowed (search, filters, toggles).
 func (d entityData) Narrows() bool {
-	return len(d.E.Search) > 0 || len(d.E.Filters) > 0 || d.Favorite() || d.Due() != nil
+	return len(d.E.Search) > 0 || len(d.E.Filters) > 0 || len(d.E.Ranges) > 0 || d.Favorite() || d.Due() != nil
 }
 
 // Toolbar reports whether the list has a search and filter panel.
@@ -400,6 +400,9 @@ func (d entityData) MemoDeps() string {
 	}
 	for _, f := range d.E.Filters {
 		deps = append(deps, f.Key+"Filter")
+	}
+	for _, f := range d.E.Ranges {
+		deps = append(deps, f.Key+"Max")
 	}
 	if d.Favorite() {
 		deps = append(deps, "starredOnly")

@@ -92,6 +92,7 @@ type entityView struct {
 	Children                         []*entityView
 	Search                           []fieldView // text fields the search box looks through
 	Filters                          []fieldView // enum, boolean and relation fields to filter by
+	Ranges                           []fieldView // numeric fields with a maximum to filter by
 	Sorts                            []sortView
 	Samples                          []string // TypeScript object literals of sample records
 	// Blurb is the one-line description on the home page card.
@@ -245,7 +246,12 @@ func (ev *entityView) features(p *prd.PRD) {
 		}
 	}
 	for _, ft := range p.FeaturesOf(prd.FeatureFilter, ev.Name) {
-		if f, ok := field(ft.Field); ok && (f.Type == prd.Enum || f.Type == prd.Boolean || f.Ref != nil || f.Type == prd.Tags || f.Type == prd.Text) {
+		f, ok := field(ft.Field)
+		switch {
+		case !ok:
+		case f.Ref == nil && f.isNumeric():
+			ev.Ranges = appendField(ev.Ranges, f)
+		case f.Type == prd.Enum || f.Type == prd.Boolean || f.Ref != nil || f.Type == prd.Tags || f.Type == prd.Text:
 			ev.Filters = appendField(ev.Filters, f)
 		}
 	}
