@@ -79,7 +79,7 @@ func nexusgenStdin(t *testing.T, ctx context.Context, env []string, stdin string
 }
 
 // defaultPrompts are checked on every CI run; NEXUSGEN_E2E_PROMPTS=all runs the whole suite.
-var defaultPrompts = []string{"tasks-basic", "crm-contacts", "landing-saas", "restaurant-menu", "real-estate"}
+var defaultPrompts = []string{"tasks-basic", "crm-contacts", "landing-saas", "expenses", "real-estate", "inventory"}
 
 func selectedCases(t *testing.T) []bench.Case {
 	cases, err := bench.LoadCases("../eval/prompts.jsonl")
@@ -169,6 +169,7 @@ func TestNewGeneratesWorkingApps(t *testing.T) {
 			defer cancel()
 			checks := browsercheck.CheckPages(cctx, page, srv.URL, p)
 			checks = append(checks, browsercheck.CheckCRUD(cctx, page, srv.URL, p)...)
+			checks = append(checks, browsercheck.CheckFeatures(cctx, page, srv.URL, p)...)
 			for _, r := range checks {
 				if !r.OK {
 					t.Errorf("%s: failed at %s: %s", r.Entity, r.Step, r.Error)

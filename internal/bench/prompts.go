@@ -217,6 +217,7 @@ func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Bro
 	defer cancel()
 	results := browsercheck.CheckPages(cctx, page, srv.URL, gen.PRD)
 	results = append(results, browsercheck.CheckCRUD(cctx, page, srv.URL, gen.PRD)...)
+	results = append(results, browsercheck.CheckFeatures(cctx, page, srv.URL, gen.PRD)...)
 	ok := true
 	for _, r := range results {
 		ok = ok && r.OK

@@ -93,6 +93,11 @@ func checkEntity(ctx context.Context, page *Page, base string, p *prd.PRD, e prd
 // addRecord opens the entity's page, fills its form by the labels, clicks
 // "Add …" and waits until the list shows the values.
 func addRecord(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.Entity, n int) EntityResult {
+	return addRecordWith(ctx, page, base, p, e, n, nil)
+}
+
+// addRecordWith is addRecord with some fields set to given values (by field name).
+func addRecordWith(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.Entity, n int, set map[string]string) EntityResult {
 	res := EntityResult{Entity: e.Name}
 	fail := func(step string, err error) EntityResult {
 		res.Step, res.Error = step, err.Error()
@@ -108,6 +113,20 @@ func addRecord(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.E
 		return fail("hydrate", err)
 	}
 	inputs := inputsFor(p, e, n, base)
+	for i, in := range inputs {
+		for name, v := range set {
+			if f, ok := e.Field(name); ok && f.Label() == in.Label {
+				inputs[i].Value = v
+				if inputs[i].Expect != "" && in.Kind == "text" {
+					inputs[i].Expect = v
+				}
+				if f.Type == prd.Number || f.Type == prd.Money || f.Type == prd.Rating {
+					inputs[i].Expect = ""
+				}
+			}
+		}
+	}
+	uniqueFirst(inputs, n)
 	for _, in := range inputs {
 		status, err := Eval[string](ctx, page, fmt.Sprintf("__nx.fill(%s)", jsJSON(in)))
 		if err != nil {
@@ -200,14 +219,19 @@ func inputsFor(p *prd.PRD, e prd.Entity, n int, base string) []input {
 		to, _ := p.Entity(r.To)
 		out = append(out, input{Label: to.Label(), Kind: "select", Value: ""})
 	}
-	// The marker (first expected value) should be unique text: prefer a text field.
-	for i, in := range out {
+	uniqueFirst(out, n)
+	return out
+}
+
+// uniqueFirst moves a value unique to this record (it contains n) to the
+// front: the first expected value is how the record is found in the list.
+func uniqueFirst(inputs []input, n int) {
+	for i, in := range inputs {
 		if in.Expect != "" && strings.Contains(in.Expect, fmt.Sprint(n)) {
-			out[0], out[i] = out[i], out[0]
-			break
+			inputs[0], inputs[i] = inputs[i], inputs[0]
+			return
 		}
 	}
-	return out
 }
 
 func numberIn(f prd.Field) string {

@@ -90,6 +90,7 @@ func browse(ctx context.Context, s streams, url, dir, shots string, check bool) 
 	if check {
 		results := browsercheck.CheckPages(ctx, page, url, p)
 		results = append(results, browsercheck.CheckCRUD(ctx, page, url, p)...)
+		results = append(results, browsercheck.CheckFeatures(ctx, page, url, p)...)
 		enc := json.NewEncoder(s.out)
 		for _, r := range results {
 			enc.Encode(r)
