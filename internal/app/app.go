@@ -18,6 +18,8 @@ import (
 	"github.com/nexusgen/nexusgen/internal/edit"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
+	"github.com/nexusgen/nexusgen/internal/heal"
+	"github.com/nexusgen/nexusgen/internal/heal/rules"
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/report"
 	"github.com/nexusgen/nexusgen/internal/sandbox"
@@ -50,7 +52,8 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Kind:   kind,
 		Logger: log.With("service", "sandbox"),
 		// Set by the build stage when the typecheck has passed (see the app's next.config.ts).
-		AllowEnv: []string{"TYPECHECK_DONE"},
+		// CHROME_PATH points Lighthouse at the installed Chromium.
+		AllowEnv: []string{"TYPECHECK_DONE", "CHROME_PATH"},
 		Limits: sandbox.Limits{
 			Timeout: cfg.BuildTimeout,
 			Memory:  cfg.MemoryMB << 20,
@@ -70,6 +73,10 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Timeout:  cfg.InstallTimeout,
 	}
 	limits := sandbox.Limits{Timeout: cfg.BuildTimeout}
+	healer, err := NewHealer(cfg, runner, store, filepath.Join(cfg.DataDir, "fixcache"), log)
+	if err != nil {
+		return nil, err
+	}
 	a := &App{
 		Config:  cfg,
 		Log:     log,
@@ -78,8 +85,32 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Builder: &build.Builder{Runner: runner, Deps: store, Log: log.With("service", "build"), Limits: limits},
 		Tester:  &build.Tester{Runner: runner, Limits: limits, Chromium: chromium()},
 		Planner: architect.Offline{},
+		Healer:  healer,
 	}
 	return a, nil
+}
+
+// NewHealer builds the healer: the rules, the fallbacks that can work on
+// this host, npm asked through the sandbox, and the fix cache in cacheDir.
+// A model fixer joins when a provider is configured.
+func NewHealer(cfg config.Config, runner sandbox.Runner, store *deps.Store, cacheDir string, log *slog.Logger) (*heal.Healer, error) {
+	fixes, err := heal.OpenFileStore(cacheDir)
+	if err != nil {
+		return nil, err
+	}
+	fallbacks := []heal.Fixer{heal.Template{}, heal.Lockfile{}}
+	if pms := heal.AvailableManagers(); len(pms) > 0 {
+		fallbacks = append(fallbacks, &heal.PackageManager{Runner: runner, Managers: pms, Scratch: store.Dir})
+	}
+	fallbacks = append(fallbacks, heal.LastGood{})
+	return heal.New(heal.Config{
+		Rules:     rules.All(),
+		Fallbacks: fallbacks,
+		Cache:     heal.NewCache(fixes),
+		Registry:  &heal.NPMRegistry{Runner: runner, CacheDir: store.NPMCache(), URL: cfg.Registry},
+		Modules:   store,
+		Log:       log.With("service", "heal"),
+	})
 }
 
 // Engine returns a loop engine publishing to pub.
@@ -96,6 +127,31 @@ func (a *App) Engine(pub event.Publisher) *engine.Engine {
 		Log:       a.Log.With("service", "engine"),
 		Now:       time.Now,
 	}
+}
+
+// Heal builds the project in dir and heals it until it builds and its
+// tests pass, or escalates: the loop starts at the build (as if the code
+// were just written) and the reviewer checks each fix.
+func (a *App) Heal(ctx context.Context, dir, runID string, pub event.Publisher) (*Generation, error) {
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	rep := report.New(runID, "", "next", a.Config.Provider, time.Now())
+	caps := a.Runner.Capabilities()
+	rep.Sandbox = &caps
+	run := &engine.Run{
+		ID:        runID,
+		ProjectID: filepath.Base(ws.Dir()),
+		Request:   engine.Request{Target: "next", Provider: a.Config.Provider},
+		WS:        ws,
+		Report:    rep,
+		From:      engine.Coding,
+		Via:       engine.CodeComplete,
+	}
+	final, err := a.Engine(pub).Execute(ctx, run)
+	return &Generation{Report: final, Dir: ws.Dir()}, err
 }
 
 // Generation is one finished run of the loop.

@@ -14,13 +14,14 @@ import (
 	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/browsercheck"
 	"github.com/nexusgen/nexusgen/internal/config"
+	"github.com/nexusgen/nexusgen/internal/lighthouse"
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/preview"
 )
 
 func previewCmd(s streams) *cobra.Command {
 	var shots string
-	var check bool
+	var check, lh bool
 	cmd := &cobra.Command{
 		Use:   "preview DIR",
 		Short: "Serve a built app from the sandbox; optionally screenshot it at phone, tablet and desktop widths or check it in Chromium",
@@ -55,8 +56,15 @@ func previewCmd(s streams) *cobra.Command {
 				srv.Stop(stop)
 			}()
 			fmt.Fprintf(s.err, "serving %s at %s\n", args[0], srv.URL)
+			if lh {
+				if err := lighthouseScores(ctx, s, a, srv.URL); err != nil {
+					return err
+				}
+			}
 			if shots == "" && !check {
-				<-ctx.Done()
+				if !lh {
+					<-ctx.Done()
+				}
 				return nil
 			}
 			return browse(ctx, s, srv.URL, dir, shots, check)
@@ -64,6 +72,7 @@ func previewCmd(s streams) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&shots, "screenshots", "", "save screenshots of every page at 375, 768 and 1440 px into this folder, then stop")
 	cmd.Flags().BoolVar(&check, "check", false, "run the browser checks (pages, CRUD per entity, console errors), then stop")
+	cmd.Flags().BoolVar(&lh, "lighthouse", false, "score the home page and every section with Lighthouse "+lighthouse.Version+" (JSON lines on standard output), then stop")
 	return cmd
 }
 
@@ -124,4 +133,23 @@ func built(dir string) bool {
 		}
 	}
 	return false
+}
+
+// lighthouseScores scores every page of the main navigation.
+func lighthouseScores(ctx context.Context, s streams, a *app.App, base string) error {
+	chromium, err := browsercheck.FindChromium()
+	if err != nil {
+		return &exitError{code: ExitFailed, err: err}
+	}
+	lr := &lighthouse.Runner{Sandbox: a.Runner, Dir: filepath.Join(a.Config.DataDir, "tools", "lighthouse-"+lighthouse.Version), NPMCache: a.Deps.NPMCache(), Chromium: chromium}
+	enc := json.NewEncoder(s.out)
+	for _, path := range []string{"/"} {
+		scores, err := lr.Run(ctx, base+path, false)
+		if err != nil {
+			return &exitError{code: ExitFailed, err: err}
+		}
+		fmt.Fprintf(s.err, "%s: %s\n", path, scores)
+		enc.Encode(scores)
+	}
+	return nil
 }

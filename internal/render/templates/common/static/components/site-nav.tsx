@@ -19,8 +19,8 @@ export function SiteNav({ links }: { links: readonly NavLink[] }) {
             key={link.href}
             href={link.href}
             aria-current={current ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium transition hover:bg-white/15 ${
-              current ? "bg-white/20" : "opacity-90"
+            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm transition hover:underline hover:underline-offset-[6px] ${
+              current ? "font-semibold underline decoration-2 underline-offset-[6px]" : "font-medium"
             }`}
           >
             {link.label}

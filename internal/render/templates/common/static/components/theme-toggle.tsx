@@ -38,7 +38,7 @@ export function ThemeToggle({ storageKey }: { storageKey: string }) {
       type="button"
       onClick={toggle}
       aria-pressed={dark}
-      className="rounded-md px-3 py-1.5 text-sm font-medium transition hover:bg-white/15"
+      className="rounded-md border border-current px-3 py-1 text-sm font-medium transition hover:underline"
     >
       {dark ? "Light mode" : "Dark mode"}
     </button>
