@@ -93,7 +93,7 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 	case o.keepMine:
 		policy = edit.KeepMine
 	}
-	ch, err := a.PlanEdit(ctx, dir, edit.Params{Request: request, Policy: policy, Target: "next"})
+	ch, err := a.PlanEdit(ctx, dir, edit.Params{Request: request, Policy: policy})
 	switch {
 	case errors.Is(err, edit.ErrConflict):
 		ch.DescribeOps(s.err)
@@ -119,7 +119,7 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	req := engine.Request{Prompt: request, Target: "next", Provider: cfg.Provider, Model: cfg.Model}
+	req := engine.Request{Prompt: request, Target: string(ch.Target), Provider: cfg.Provider, Model: cfg.Model}
 	gen, err := a.Edit(ctx, ch, req, dir, newID(), broker)
 	broker.Close()
 	done()

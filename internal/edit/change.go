@@ -28,7 +28,8 @@ type Params struct {
 	Request string
 	// Policy is what to do with files a person changed; zero means Refuse.
 	Policy Policy
-	// Target is the project kind rendered; zero means render.Next.
+	// Target is the project kind rendered; zero means the kind the app was
+	// generated as (see DetectTarget).
 	Target render.Target
 	// Now dates rendered output and backups; zero means time.Now.
 	Now time.Time
@@ -46,6 +47,8 @@ type Change struct {
 	// against the edit, sorted by path.
 	Files  []FileChange
 	Policy Policy
+	// Target is the project kind the app is rendered as.
+	Target render.Target
 
 	now      time.Time
 	manifest *workspace.Manifest
@@ -82,7 +85,10 @@ func Prepare(ctx context.Context, ws *workspace.Workspace, planner Planner, prm 
 	if err != nil {
 		return nil, err
 	}
-	c := &Change{Request: prm.Request, Ops: ops, Results: results, Old: old, New: next, Policy: prm.Policy, now: prm.Now}
+	if prm.Target == "" {
+		prm.Target = DetectTarget(ws)
+	}
+	c := &Change{Request: prm.Request, Ops: ops, Results: results, Old: old, New: next, Policy: prm.Policy, Target: prm.Target, now: prm.Now}
 	if !c.Changed() {
 		return c, nil
 	}
@@ -107,6 +113,27 @@ func Prepare(ctx context.Context, ws *workspace.Workspace, planner Planner, prm 
 		return c, &ConflictError{Files: conflicts}
 	}
 	return c, nil
+}
+
+// DetectTarget is the project kind an app was generated as: the target of
+// its last run's report, or else what its files show (a vite.config.ts
+// makes it a Vite app); Next when nothing says.
+func DetectTarget(ws *workspace.Workspace) render.Target {
+	if rep, err := report.Read(filepath.Join(ws.Dir(), ".nexusgen", "report.json")); err == nil {
+		switch t := render.Target(rep.Target); t {
+		case render.Next, render.Vite:
+			return t
+		}
+	}
+	if man, err := ws.ReadManifest(); err == nil {
+		if _, ok := man.Files["vite.config.ts"]; ok {
+			return render.Vite
+		}
+	}
+	if ws.Exists("vite.config.ts") && !ws.Exists("next.config.ts") {
+		return render.Vite
+	}
+	return render.Next
 }
 
 // Changed reports whether any op changes the app.

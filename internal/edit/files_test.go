@@ -23,12 +23,17 @@ var genTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // stage does: every file, the manifest and prd.json.
 func generated(t *testing.T, p *prd.PRD) *workspace.Workspace {
 	t.Helper()
+	return generatedAs(t, p, render.Next)
+}
+
+func generatedAs(t *testing.T, p *prd.PRD, target render.Target) *workspace.Workspace {
+	t.Helper()
 	ws, err := workspace.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
-	files, err := render.Render(p, render.Options{Now: genTime})
+	files, err := render.Render(p, render.Options{Target: target, Now: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,5 +380,29 @@ func TestPrepareNeedsAGeneratedApp(t *testing.T) {
 	defer ws.Close()
 	if _, err := prepare(t, ws, "add an about page", Refuse); !errors.Is(err, ErrRequest) || !strings.Contains(err.Error(), "nexusgen new") {
 		t.Errorf("Prepare = %v", err)
+	}
+}
+
+func TestEditKeepsTheAppsTarget(t *testing.T) {
+	t.Parallel()
+	ws := generatedAs(t, fixture(t), render.Vite)
+	if got := DetectTarget(ws); got != render.Vite {
+		t.Fatalf("DetectTarget = %q", got)
+	}
+	ch, err := prepare(t, ws, "add a notes field to projects", Refuse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Target != render.Vite {
+		t.Errorf("target %q", ch.Target)
+	}
+	for _, f := range ch.Files {
+		if f.Action == Create {
+			t.Errorf("editing a Vite app creates %s", f.Path)
+		}
+	}
+	write(t, ws, ch)
+	if ws.Exists("next.config.ts") {
+		t.Error("the Vite app got Next.js files")
 	}
 }

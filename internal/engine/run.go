@@ -45,7 +45,8 @@ type Run struct {
 	Changed []string
 	// From and Via start the machine somewhere other than Idle: `heal`
 	// starts at Coding with CodeComplete (straight to the build); `edit`
-	// at Coding after applying its change. Zero means Idle + ReceivePrompt.
+	// at Planning with PlanApproved, its coder writing the planned change.
+	// Zero means Idle + ReceivePrompt.
 	From State
 	Via  Event
 
@@ -53,8 +54,12 @@ type Run struct {
 	publisher event.Publisher
 }
 
-// Emit publishes an event from the current stage.
+// Emit publishes an event from the current stage. A run outside an engine
+// (a stage runner under test) has nowhere to publish and drops it.
 func (r *Run) Emit(kind event.Kind, level event.Level, source event.Source, msg string, data any) {
+	if r.publisher == nil {
+		return
+	}
 	e := event.Event{
 		RunID: r.ID, ProjectID: r.ProjectID, Stage: string(r.stage),
 		Kind: kind, Level: level, Source: source, Message: msg,
