@@ -18,8 +18,6 @@ import (
 	"github.com/nexusgen/nexusgen/internal/edit"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
-	"github.com/nexusgen/nexusgen/internal/heal"
-	"github.com/nexusgen/nexusgen/internal/heal/rules"
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/report"
 	"github.com/nexusgen/nexusgen/internal/sandbox"
@@ -73,10 +71,6 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Timeout:  cfg.InstallTimeout,
 	}
 	limits := sandbox.Limits{Timeout: cfg.BuildTimeout}
-	healer, err := NewHealer(cfg, runner, store, filepath.Join(cfg.DataDir, "fixcache"), log)
-	if err != nil {
-		return nil, err
-	}
 	a := &App{
 		Config:  cfg,
 		Log:     log,
@@ -85,32 +79,8 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Builder: &build.Builder{Runner: runner, Deps: store, Log: log.With("service", "build"), Limits: limits},
 		Tester:  &build.Tester{Runner: runner, Limits: limits, Chromium: chromium()},
 		Planner: architect.Offline{},
-		Healer:  healer,
 	}
 	return a, nil
-}
-
-// NewHealer builds the healer: the rules, the fallbacks that can work on
-// this host, npm asked through the sandbox, and the fix cache in cacheDir.
-// A model fixer joins when a provider is configured.
-func NewHealer(cfg config.Config, runner sandbox.Runner, store *deps.Store, cacheDir string, log *slog.Logger) (*heal.Healer, error) {
-	fixes, err := heal.OpenFileStore(cacheDir)
-	if err != nil {
-		return nil, err
-	}
-	fallbacks := []heal.Fixer{heal.Template{}, heal.Lockfile{}}
-	if pms := heal.AvailableManagers(); len(pms) > 0 {
-		fallbacks = append(fallbacks, &heal.PackageManager{Runner: runner, Managers: pms, Scratch: store.Dir})
-	}
-	fallbacks = append(fallbacks, heal.LastGood{})
-	return heal.New(heal.Config{
-		Rules:     rules.All(),
-		Fallbacks: fallbacks,
-		Cache:     heal.NewCache(fixes),
-		Registry:  &heal.NPMRegistry{Runner: runner, CacheDir: store.NPMCache(), URL: cfg.Registry},
-		Modules:   store,
-		Log:       log.With("service", "heal"),
-	})
 }
 
 // Engine returns a loop engine publishing to pub.
