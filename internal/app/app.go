@@ -85,11 +85,15 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 
 // Engine returns a loop engine publishing to pub.
 func (a *App) Engine(pub event.Publisher) *engine.Engine {
+	var tester stages.Tester
+	if a.Tester != nil {
+		tester = a.Tester
+	}
 	return &engine.Engine{
 		Stages: stages.New(stages.Deps{
 			Planner: a.Planner,
 			Builder: a.Builder,
-			Tester:  a.Tester,
+			Tester:  tester,
 			Healer:  a.Healer,
 			Log:     a.Log,
 		}),

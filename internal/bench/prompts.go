@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,24 @@ type Case struct {
 	Prompt      string          `json:"prompt"`
 	Instruction string          `json:"instruction"`
 	Expect      json.RawMessage `json:"expect,omitempty"`
+	// UIInstruct are WebGen-Bench's test cases for the app.
+	UIInstruct []struct {
+		Task     string `json:"task"`
+		Expected string `json:"expected_result"`
+	} `json:"ui_instruct,omitempty"`
+}
+
+var colourTask = regexp.MustCompile(`uses '([^']+)' as the background colou?r and '([^']+)' as the component colou?r`)
+
+// Colours are the background and component colours the case's design
+// test expects, when it has one.
+func (c Case) Colours() (background, component string, ok bool) {
+	for _, u := range c.UIInstruct {
+		if m := colourTask.FindStringSubmatch(u.Task); m != nil {
+			return m[1], m[2], true
+		}
+	}
+	return "", "", false
 }
 
 // Text is the prompt of the case.
@@ -97,6 +116,8 @@ type PromptResult struct {
 	Entities    int                         `json:"entities"`
 	CRUD        []browsercheck.EntityResult `json:"crud,omitempty"`
 	CRUDOK      bool                        `json:"crud_ok"`
+	// Colours is the design check, for cases that name colours.
+	Colours *browsercheck.EntityResult `json:"colours,omitempty"`
 	Console     []string                    `json:"console_errors,omitempty"`
 	Dir         string                      `json:"dir"`
 }
@@ -108,6 +129,8 @@ type PromptSummary struct {
 	CRUDPassed   int     `json:"crud_passed"`
 	CRUDChecked  int     `json:"crud_checked"`
 	NoConsoleErr int     `json:"no_console_errors"`
+	ColourCases  int     `json:"colour_cases"`
+	ColourPassed int     `json:"colour_passed"`
 	P50MS        int64   `json:"p50_ms"`
 	P95MS        int64   `json:"p95_ms"`
 	BareP50MS    int64   `json:"bare_build_p50_ms,omitempty"`
@@ -170,7 +193,7 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 		}
 	}
 	if browser != nil {
-		res.CRUD, res.Console, res.CRUDOK = check(ctx, a.Runner, browser, gen)
+		res.CRUD, res.Console, res.CRUDOK, res.Colours = check(ctx, a.Runner, browser, gen, c)
 	}
 	if !o.Keep {
 		os.RemoveAll(filepath.Join(dir, "node_modules"))
@@ -198,10 +221,10 @@ func bareBuild(ctx context.Context, runner sandbox.Runner, dir string) int64 {
 	return time.Since(start).Milliseconds()
 }
 
-func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Browser, gen *app.Generation) ([]browsercheck.EntityResult, []string, bool) {
+func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Browser, gen *app.Generation, c Case) ([]browsercheck.EntityResult, []string, bool, *browsercheck.EntityResult) {
 	srv, err := preview.Start(ctx, runner, gen.Dir, preview.Options{})
 	if err != nil {
-		return []browsercheck.EntityResult{{Entity: "*", Step: "serve", Error: err.Error()}}, nil, false
+		return []browsercheck.EntityResult{{Entity: "*", Step: "serve", Error: err.Error()}}, nil, false, nil
 	}
 	defer func() {
 		stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
@@ -210,7 +233,7 @@ func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Bro
 	}()
 	page, err := browser.NewPage()
 	if err != nil {
-		return []browsercheck.EntityResult{{Entity: "*", Step: "open tab", Error: err.Error()}}, nil, false
+		return []browsercheck.EntityResult{{Entity: "*", Step: "open tab", Error: err.Error()}}, nil, false, nil
 	}
 	defer page.Close()
 	cctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
@@ -222,7 +245,12 @@ func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Bro
 	for _, r := range results {
 		ok = ok && r.OK
 	}
-	return results, page.ConsoleErrors(), ok
+	var colours *browsercheck.EntityResult
+	if bg, comp, has := c.Colours(); has {
+		r := browsercheck.CheckColours(cctx, page, srv.URL, bg, comp)
+		colours = &r
+	}
+	return results, page.ConsoleErrors(), ok, colours
 }
 
 func summarise(rs []PromptResult) PromptSummary {
@@ -241,6 +269,12 @@ func summarise(rs []PromptResult) PromptSummary {
 			}
 			if len(r.Console) == 0 {
 				s.NoConsoleErr++
+			}
+		}
+		if r.Colours != nil {
+			s.ColourCases++
+			if r.Colours.OK {
+				s.ColourPassed++
 			}
 		}
 		if r.BareBuildMS > 0 {
@@ -285,7 +319,14 @@ func line(r PromptResult) string {
 	}
 	s += "  checks " + crud
 	if len(r.Console) > 0 {
-		s += fmt.Sprintf("  console errors %d", len(r.Console))
+		s += fmt.Sprintf("  console errors %d: %s", len(r.Console), strings.Join(r.Console, " | "))
+	}
+	if r.Colours != nil {
+		if r.Colours.OK {
+			s += "  colours ok"
+		} else {
+			s += "  colours WRONG: " + r.Colours.Error
+		}
 	}
 	if r.Reason != "" && r.Status != report.Complete {
 		s += "  (" + r.Reason + ")"

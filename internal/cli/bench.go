@@ -24,14 +24,15 @@ func benchCmd(s streams) *cobra.Command {
 }
 
 type benchPromptOptions struct {
-	work     string
-	browser  bool
-	baseline bool
-	limit    int
-	ids      []string
-	json     bool
-	keep     bool
-	target   string
+	work      string
+	browser   bool
+	baseline  bool
+	limit     int
+	ids       []string
+	json      bool
+	keep      bool
+	target    string
+	skipTests bool
 }
 
 func benchPromptsCmd(s streams) *cobra.Command {
@@ -62,6 +63,9 @@ func benchPromptsCmd(s streams) *cobra.Command {
 			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
 			if err != nil {
 				return usageErr("%v", err)
+			}
+			if o.skipTests {
+				a.Tester = nil
 			}
 			work := o.work
 			if work == "" {
@@ -97,6 +101,7 @@ func benchPromptsCmd(s streams) *cobra.Command {
 	f.BoolVar(&o.json, "json", false, "print the results as JSON on standard output")
 	f.BoolVar(&o.keep, "keep", false, "keep node_modules of the generated apps")
 	f.StringVar(&o.target, "target", "next", "project kind: next or vite")
+	f.BoolVar(&o.skipTests, "skip-tests", false, "skip the generated apps' own unit and smoke tests")
 	return cmd
 }
 
@@ -125,6 +130,9 @@ func printPromptSummary(s streams, sum bench.PromptSummary) {
 	fmt.Fprintf(s.err, "prompt → built app: p50 %.1fs, p95 %.1fs\n", float64(sum.P50MS)/1000, float64(sum.P95MS)/1000)
 	if sum.BareP50MS > 0 {
 		fmt.Fprintf(s.err, "bare next build: p50 %.1fs; ratio (loop / bare build) p50 %.2f\n", float64(sum.BareP50MS)/1000, sum.RatioP50)
+	}
+	if sum.ColourCases > 0 {
+		fmt.Fprintf(s.err, "requested colours on screen: %d/%d\n", sum.ColourPassed, sum.ColourCases)
 	}
 	if sum.CRUDChecked > 0 {
 		fmt.Fprintf(s.err, "browser checks passed: %d/%d apps; no console errors: %d/%d\n", sum.CRUDPassed, sum.CRUDChecked, sum.NoConsoleErr, sum.CRUDChecked)
