@@ -108,8 +108,10 @@ type PromptResult struct {
 	ID     string        `json:"id"`
 	Status report.Status `json:"status"`
 	Reason string        `json:"reason,omitempty"`
-	// WallMS is prompt → built app (the whole loop).
+	// WallMS is the whole loop: prompt → built and tested app.
 	WallMS int64 `json:"wall_ms"`
+	// BuiltMS is prompt → built app: planning, coding, review and build.
+	BuiltMS int64 `json:"built_ms"`
 	// BareBuildMS is one bare `next build` of the same app.
 	BareBuildMS int64                       `json:"bare_build_ms,omitempty"`
 	Ratio       float64                     `json:"ratio,omitempty"`
@@ -131,8 +133,10 @@ type PromptSummary struct {
 	NoConsoleErr int     `json:"no_console_errors"`
 	ColourCases  int     `json:"colour_cases"`
 	ColourPassed int     `json:"colour_passed"`
+	// P50MS and P95MS are prompt → built app; LoopP50MS includes the tests.
 	P50MS        int64   `json:"p50_ms"`
 	P95MS        int64   `json:"p95_ms"`
+	LoopP50MS    int64   `json:"loop_p50_ms"`
 	BareP50MS    int64   `json:"bare_build_p50_ms,omitempty"`
 	RatioP50     float64 `json:"ratio_p50,omitempty"`
 }
@@ -180,6 +184,9 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 		return res
 	}
 	res.Status, res.Reason = gen.Report.Status, gen.Report.Reason
+	for _, st := range []string{"intake", "architect", "coder", "reviewer", "build", "heal"} {
+		res.BuiltMS += gen.Report.TimingsMS[st]
+	}
 	if gen.PRD != nil {
 		res.Entities = len(gen.PRD.Entities)
 	}
@@ -189,7 +196,7 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 	if o.Baseline {
 		res.BareBuildMS = bareBuild(ctx, a.Runner, dir)
 		if res.BareBuildMS > 0 {
-			res.Ratio = float64(res.WallMS) / float64(res.BareBuildMS)
+			res.Ratio = float64(res.BuiltMS) / float64(res.BareBuildMS)
 		}
 	}
 	if browser != nil {
@@ -255,12 +262,13 @@ func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Bro
 
 func summarise(rs []PromptResult) PromptSummary {
 	s := PromptSummary{Cases: len(rs)}
-	var walls, bares []int64
+	var walls, builts, bares []int64
 	var ratios []float64
 	for _, r := range rs {
 		if r.Status == report.Complete {
 			s.Complete++
 			walls = append(walls, r.WallMS)
+			builts = append(builts, r.BuiltMS)
 		}
 		if r.CRUD != nil {
 			s.CRUDChecked++
@@ -282,7 +290,8 @@ func summarise(rs []PromptResult) PromptSummary {
 			ratios = append(ratios, r.Ratio)
 		}
 	}
-	s.P50MS, s.P95MS = percentile(walls, 50), percentile(walls, 95)
+	s.P50MS, s.P95MS = percentile(builts, 50), percentile(builts, 95)
+	s.LoopP50MS = percentile(walls, 50)
 	s.BareP50MS = percentile(bares, 50)
 	if len(ratios) > 0 {
 		slices.Sort(ratios)
@@ -313,7 +322,7 @@ func line(r PromptResult) string {
 		}
 		crud = fmt.Sprintf("%d/%d", passed, len(r.CRUD))
 	}
-	s := fmt.Sprintf("%-22s %-9s %6.1fs", r.ID, r.Status, float64(r.WallMS)/1000)
+	s := fmt.Sprintf("%-22s %-9s built %5.1fs  loop %5.1fs", r.ID, r.Status, float64(r.BuiltMS)/1000, float64(r.WallMS)/1000)
 	if r.BareBuildMS > 0 {
 		s += fmt.Sprintf("  bare build %5.1fs  ratio %.2f", float64(r.BareBuildMS)/1000, r.Ratio)
 	}
