@@ -235,7 +235,7 @@ func uniqueFirst(inputs []input, n int) {
 }
 
 func numberIn(f prd.Field) string {
-	lo, hi := 1.0, 1000.0
+	lo, hi := 1.0, 100.0
 	if f.Min != nil {
 		lo = *f.Min
 	}

@@ -12,20 +12,23 @@ export function BarChart({ title, points, format }: BarChartProps) {
     return <p className="text-sm text-muted">No data yet.</p>;
   }
   const max = Math.max(...points.map((p) => p.value), 1);
-  const row = 32;
+  const row = 30;
   const height = points.length * row;
+  // Label column, bar area and room for the value after the longest bar.
+  const labelWidth = 150;
+  const barArea = 220;
   return (
     <figure>
-      <svg role="img" aria-label={title} viewBox={`0 0 400 ${height}`} className="h-auto w-full max-w-xl">
+      <svg role="img" aria-label={title} viewBox={`0 0 480 ${height}`} className="h-auto w-full max-w-lg">
         {points.map((p, i) => {
-          const width = Math.max((p.value / max) * 250, p.value > 0 ? 2 : 0);
+          const width = Math.max((p.value / max) * barArea, p.value > 0 ? 2 : 0);
           return (
             <g key={p.label} transform={`translate(0 ${i * row})`}>
-              <text x="0" y="20" className="fill-muted text-[12px]">
-                {p.label.length > 18 ? `${p.label.slice(0, 17)}…` : p.label}
+              <text x="0" y="19" fontSize="12" className="fill-muted">
+                {p.label.length > 20 ? `${p.label.slice(0, 19)}…` : p.label}
               </text>
-              <rect x="120" y="6" width={width} height="20" rx="4" className="fill-primary" />
-              <text x={126 + width} y="20" className="fill-foreground text-[12px] font-medium">
+              <rect x={labelWidth} y="6" width={width} height="18" rx="4" className="fill-primary" />
+              <text x={labelWidth + width + 8} y="19" fontSize="12" fontWeight="600" className="fill-foreground">
                 {format(p.value)}
               </text>
             </g>
