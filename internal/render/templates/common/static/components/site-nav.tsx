@@ -11,7 +11,7 @@ interface NavLink {
 export function SiteNav({ links }: { links: readonly NavLink[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto">
+    <nav aria-label="Main" className="-mx-1 flex w-full flex-wrap gap-1 sm:w-auto sm:flex-1">
       {links.map((link) => {
         const current = link.href === "/" ? pathname === "/" : pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
