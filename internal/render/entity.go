@@ -246,6 +246,8 @@ func (f fieldView) FilterOptions() string {
 func (f fieldView) DisplayJSX(rec string) string {
 	v := rec + "." + f.Key
 	switch {
+	case f.Ref != nil && f.Ref.HasDetail:
+		return fmt.Sprintf("{%s ? (\n                    <Link href={`%s/${%s}`} className=\"text-primary-ink hover:underline\">\n                      {%s}\n                    </Link>\n                  ) : \"—\"}", v, f.Ref.Route, v, f.Display(rec))
 	case f.Ref != nil:
 	case f.Type == prd.URL || f.Type == prd.ImageURL:
 		return fmt.Sprintf("{%s ? (\n                    <a href={%s} className=\"text-primary-ink underline underline-offset-2\" rel=\"noopener noreferrer\" target=\"_blank\">\n                      {%s}\n                    </a>\n                  ) : \"—\"}", v, v, v)
@@ -477,4 +479,18 @@ func (d entityData) DoneKey() string {
 		}
 	}
 	return ""
+}
+
+// NeedsLink reports whether the list links to record pages (its own or
+// those of the records it refers to).
+func (d entityData) NeedsLink() bool {
+	if d.Detail() {
+		return true
+	}
+	for _, f := range d.Details() {
+		if f.Ref != nil && f.Ref.HasDetail {
+			return true
+		}
+	}
+	return false
 }

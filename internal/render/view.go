@@ -97,6 +97,8 @@ type entityView struct {
 	Samples                          []string // TypeScript object literals of sample records
 	// Blurb is the one-line description on the home page card.
 	Blurb string
+	// HasDetail is true when each record has a page of its own.
+	HasDetail bool
 }
 
 type sortView struct {
@@ -143,6 +145,9 @@ func newAppView(p *prd.PRD, year int) (*appView, error) {
 		ev.features(p)
 	}
 	v.Insights = v.insights()
+	for _, ev := range v.Entities {
+		ev.HasDetail = v.detailPages(ev)
+	}
 	if v.CallToAction == "" {
 		v.CallToAction = "Get started"
 		if len(v.Entities) > 0 {
