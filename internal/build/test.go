@@ -168,8 +168,13 @@ func hasTests(dir string) bool {
 			return fs.SkipDir
 		}
 		name := d.Name()
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return nil
+		}
+		inE2E := strings.HasPrefix(filepath.ToSlash(rel), "e2e/") || strings.Contains(filepath.ToSlash(rel), "/e2e/")
 		for _, suffix := range []string{".test.ts", ".test.tsx", ".spec.ts", ".spec.tsx", ".test.js"} {
-			if strings.HasSuffix(name, suffix) && !strings.Contains(p, string(filepath.Separator)+"e2e"+string(filepath.Separator)) {
+			if strings.HasSuffix(name, suffix) && !inE2E {
 				found = true
 			}
 		}

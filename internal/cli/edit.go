@@ -67,7 +67,7 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 	}
 	request, err := intake.Prompt(rawRequest)
 	if err != nil {
-		return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+		return inputErr(err)
 	}
 	if o.force && o.keepMine {
 		return usageErr("--force and --keep-mine cannot be used together")

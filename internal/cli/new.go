@@ -73,7 +73,7 @@ func runNew(ctx context.Context, s streams, rawPrompt string, o newOptions) erro
 	}
 	prompt, err := intake.Prompt(rawPrompt)
 	if err != nil {
-		return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+		return inputErr(err)
 	}
 	if o.target != "next" && o.target != "vite" {
 		return usageErr("--target %q: want next (Next.js App Router) or vite (Vite + React SPA)", o.target)

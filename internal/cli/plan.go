@@ -2,7 +2,7 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -17,13 +17,21 @@ func planCmd(s streams) *cobra.Command {
 		Short: "Print the PRD the architect writes for a prompt, without building anything",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			prompt, err := intake.Prompt(args[0])
+			raw := args[0]
+			if raw == "-" {
+				data, err := io.ReadAll(io.LimitReader(s.in, intake.MaxPromptBytes+1))
+				if err != nil {
+					return usageErr("read the prompt from standard input: %v", err)
+				}
+				raw = string(data)
+			}
+			prompt, err := intake.Prompt(raw)
 			if err != nil {
-				return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+				return inputErr(err)
 			}
 			assets, err := intake.Attachments(attach)
 			if err != nil {
-				return &exitError{code: ExitUsage, err: errors.Unwrap(err)}
+				return inputErr(err)
 			}
 			p, err := architect.Offline{}.Plan(cmd.Context(), architect.Params{Prompt: prompt, Documents: assets.Documents, Colours: assets.Colours})
 			if err != nil {

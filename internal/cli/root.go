@@ -11,11 +11,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/nexusgen/nexusgen/internal/config"
+	"github.com/nexusgen/nexusgen/internal/intake"
 )
 
 // Version is set at build time with -ldflags "-X github.com/nexusgen/nexusgen/internal/cli.Version=…".
@@ -106,4 +108,11 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	_ = l.UnmarshalText([]byte(level))
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// inputErr reports bad input with exit status 2, keeping the explanation
+// and dropping the generic "invalid input" prefix.
+func inputErr(err error) error {
+	msg := strings.TrimPrefix(err.Error(), intake.ErrInput.Error()+": ")
+	return &exitError{code: ExitUsage, err: errors.New(msg)}
 }

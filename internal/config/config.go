@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -79,8 +80,8 @@ func Load(env Env) (Config, error) {
 		}
 	}
 	dur := func(key string, dst *time.Duration) {
-		if v, ok := env.Lookup(key); ok && v != "" {
-			d, err := time.ParseDuration(v)
+		if v, ok := env.Lookup(key); ok && strings.TrimSpace(v) != "" {
+			d, err := time.ParseDuration(strings.TrimSpace(v))
 			if err != nil || d <= 0 {
 				errs = append(errs, fmt.Errorf("%s=%q: want a positive duration such as 90s or 10m", key, v))
 				return
@@ -96,24 +97,24 @@ func Load(env Env) (Config, error) {
 	str("NEXUSGEN_LOG_LEVEL", &c.LogLevel)
 	dur("NEXUSGEN_INSTALL_TIMEOUT", &c.InstallTimeout)
 	dur("NEXUSGEN_BUILD_TIMEOUT", &c.BuildTimeout)
-	if v, ok := env.Lookup("NEXUSGEN_MEMORY_MB"); ok && v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 256 {
-			errs = append(errs, fmt.Errorf("NEXUSGEN_MEMORY_MB=%q: want a whole number of MiB, at least 256", v))
+	if v, ok := env.Lookup("NEXUSGEN_MEMORY_MB"); ok && strings.TrimSpace(v) != "" {
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || n < 256 || n > 1<<20 {
+			errs = append(errs, fmt.Errorf("NEXUSGEN_MEMORY_MB=%q: want a whole number of MiB from 256 to 1048576", v))
 		} else {
 			c.MemoryMB = n
 		}
 	}
-	if v, ok := env.Lookup("NEXUSGEN_CPUS"); ok && v != "" {
-		n, err := strconv.ParseFloat(v, 64)
-		if err != nil || n <= 0 {
+	if v, ok := env.Lookup("NEXUSGEN_CPUS"); ok && strings.TrimSpace(v) != "" {
+		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) || n <= 0 || n > 1024 {
 			errs = append(errs, fmt.Errorf("NEXUSGEN_CPUS=%q: want a positive number of cores", v))
 		} else {
 			c.CPUs = n
 		}
 	}
-	if v, ok := env.Lookup("NEXUSGEN_STORE_KEEP"); ok && v != "" {
-		n, err := strconv.Atoi(v)
+	if v, ok := env.Lookup("NEXUSGEN_STORE_KEEP"); ok && strings.TrimSpace(v) != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 1 {
 			errs = append(errs, fmt.Errorf("NEXUSGEN_STORE_KEEP=%q: want a whole number, at least 1", v))
 		} else {
@@ -122,7 +123,7 @@ func Load(env Env) (Config, error) {
 	}
 	if c.DataDir == "" {
 		base, ok := env.Lookup("XDG_CACHE_HOME")
-		if !ok || base == "" {
+		if !ok || !filepath.IsAbs(base) { // the XDG spec says to ignore relative values
 			home, _ := env.Lookup("HOME")
 			if home == "" {
 				home = os.TempDir()
@@ -137,20 +138,21 @@ func Load(env Env) (Config, error) {
 	return c, errors.Join(errs...)
 }
 
-// Validate checks the settings that have a fixed set of values.
+// Validate checks the settings that have a fixed set of values. Errors
+// name the environment variable that sets each one.
 func (c Config) Validate() error {
 	var errs []error
 	if !oneOf(c.Provider, "offline", "anthropic", "openai", "compat") {
-		errs = append(errs, fmt.Errorf("provider %q: want offline, anthropic, openai or compat", c.Provider))
+		errs = append(errs, fmt.Errorf("NEXUSGEN_PROVIDER: provider %q: want offline, anthropic, openai or compat", c.Provider))
 	}
 	if !oneOf(c.Sandbox, "auto", "bwrap", "direct") {
-		errs = append(errs, fmt.Errorf("sandbox %q: want auto, bwrap or direct", c.Sandbox))
+		errs = append(errs, fmt.Errorf("NEXUSGEN_SANDBOX: sandbox %q: want auto, bwrap or direct", c.Sandbox))
 	}
 	if !oneOf(c.LogLevel, "debug", "info", "warn", "error") {
-		errs = append(errs, fmt.Errorf("log level %q: want debug, info, warn or error", c.LogLevel))
+		errs = append(errs, fmt.Errorf("NEXUSGEN_LOG_LEVEL: log level %q: want debug, info, warn or error", c.LogLevel))
 	}
 	if !filepath.IsAbs(c.DataDir) {
-		errs = append(errs, fmt.Errorf("data dir %q must be an absolute path", c.DataDir))
+		errs = append(errs, fmt.Errorf("NEXUSGEN_DATA_DIR: data dir %q must be an absolute path", c.DataDir))
 	}
 	return errors.Join(errs...)
 }

@@ -221,7 +221,10 @@ func (s *Store) Detach(dir string) error {
 	if err := os.Rename(tmp, nm); err != nil {
 		return err
 	}
-	return os.Remove(filepath.Join(nm, marker))
+	if err := os.Remove(filepath.Join(nm, marker)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // save copies a fresh install into the store, atomically.
@@ -266,6 +269,9 @@ func (s *Store) copyTree(src, dst string, link bool) error {
 		rel, err := filepath.Rel(src, p)
 		if err != nil {
 			return err
+		}
+		if rel == marker {
+			return nil // the store's own marker; the copy gets its own
 		}
 		target := filepath.Join(dst, rel)
 		info, err := d.Info()

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/gif" // decoders for attached logos
 	_ "image/jpeg"
 	_ "image/png"
@@ -115,7 +116,7 @@ func Attachments(paths []string) (Assets, error) {
 				s = stripTags(s)
 			}
 			if room := maxDocumentText - text; len(s) > room {
-				s = s[:max(room, 0)]
+				s = strings.ToValidUTF8(s[:max(room, 0)], "") // never cut a character in half
 				a.Notes = append(a.Notes, filepath.Base(p)+": truncated")
 			}
 			text += len(s)
@@ -123,7 +124,11 @@ func Attachments(paths []string) (Assets, error) {
 				a.Documents = append(a.Documents, s)
 			}
 		default:
-			a.Notes = append(a.Notes, fmt.Sprintf("%s: %s files are not read; attach text, Markdown, CSV, JSON, HTML or an image", filepath.Base(p), ext))
+			kind := ext + " files"
+			if ext == "" {
+				kind = "files without an extension"
+			}
+			a.Notes = append(a.Notes, fmt.Sprintf("%s: %s are not read; attach text, Markdown, CSV, JSON, HTML or an image", filepath.Base(p), kind))
 		}
 	}
 	return a, nil
@@ -142,11 +147,11 @@ func ImageColours(data []byte, n int) ([]string, error) {
 	counts := map[[3]uint8]int{}
 	for y := b.Min.Y; y < b.Max.Y; y += step {
 		for x := b.Min.X; x < b.Max.X; x += step {
-			r, g, bl, al := img.At(x, y).RGBA()
-			if al < 0x8000 {
+			px := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) // colours as drawn, not premultiplied
+			if px.A < 0x80 {
 				continue
 			}
-			c := [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8)}
+			c := [3]uint8{px.R, px.G, px.B}
 			if neutral(c) {
 				continue
 			}
@@ -208,7 +213,7 @@ func SVGColours(data []byte, n int) []string {
 	return order[:min(n, len(order))]
 }
 
-var tags = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)
+var tags = regexp.MustCompile(`(?is)<script.*?</script>|<style.*?</style>|<[^>]+>`)
 
 func stripTags(s string) string {
 	return strings.Join(strings.Fields(tags.ReplaceAllString(s, " ")), " ")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -56,10 +57,12 @@ func Start(ctx context.Context, runner sandbox.Runner, dir string, o Options) (*
 		Dir:      dir,
 		Env:      map[string]string{"PORT": fmt.Sprint(o.Port), "HOSTNAME": "127.0.0.1", "NODE_ENV": "production"},
 		Writable: []string{dir},
-		ReadOnly: []string{filepath.Join(dir, "node_modules")},
 		Network:  sandbox.NoNetwork,
 		Limits:   o.Limits,
 		Port:     o.Port,
+	}
+	if nm := filepath.Join(dir, "node_modules"); exists(nm) {
+		spec.ReadOnly = []string{nm} // its files may be shared with the package store
 	}
 	proc, err := runner.Start(ctx, spec)
 	if err != nil {
@@ -112,4 +115,9 @@ func freePort() (int, error) {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

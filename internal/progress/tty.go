@@ -45,8 +45,11 @@ func (t *TTY) Run(ch <-chan event.Event) {
 	if t.Now == nil {
 		t.Now = time.Now
 	}
-	if t.Width <= 0 {
+	switch {
+	case t.Width <= 0:
 		t.Width = 100
+	case t.Width < 60:
+		t.Width = 60 // rows narrower than this cannot show a bar and a time
 	}
 	tick := time.NewTicker(120 * time.Millisecond)
 	defer tick.Stop()
