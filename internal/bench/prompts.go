@@ -120,25 +120,25 @@ type PromptResult struct {
 	CRUDOK      bool                        `json:"crud_ok"`
 	// Colours is the design check, for cases that name colours.
 	Colours *browsercheck.EntityResult `json:"colours,omitempty"`
-	Console     []string                    `json:"console_errors,omitempty"`
-	Dir         string                      `json:"dir"`
+	Console []string                   `json:"console_errors,omitempty"`
+	Dir     string                     `json:"dir"`
 }
 
 // PromptSummary aggregates a run.
 type PromptSummary struct {
-	Cases        int     `json:"cases"`
-	Complete     int     `json:"complete"`
-	CRUDPassed   int     `json:"crud_passed"`
-	CRUDChecked  int     `json:"crud_checked"`
-	NoConsoleErr int     `json:"no_console_errors"`
-	ColourCases  int     `json:"colour_cases"`
-	ColourPassed int     `json:"colour_passed"`
+	Cases        int `json:"cases"`
+	Complete     int `json:"complete"`
+	CRUDPassed   int `json:"crud_passed"`
+	CRUDChecked  int `json:"crud_checked"`
+	NoConsoleErr int `json:"no_console_errors"`
+	ColourCases  int `json:"colour_cases"`
+	ColourPassed int `json:"colour_passed"`
 	// P50MS and P95MS are prompt → built app; LoopP50MS includes the tests.
-	P50MS        int64   `json:"p50_ms"`
-	P95MS        int64   `json:"p95_ms"`
-	LoopP50MS    int64   `json:"loop_p50_ms"`
-	BareP50MS    int64   `json:"bare_build_p50_ms,omitempty"`
-	RatioP50     float64 `json:"ratio_p50,omitempty"`
+	P50MS     int64   `json:"p50_ms"`
+	P95MS     int64   `json:"p95_ms"`
+	LoopP50MS int64   `json:"loop_p50_ms"`
+	BareP50MS int64   `json:"bare_build_p50_ms,omitempty"`
+	RatioP50  float64 `json:"ratio_p50,omitempty"`
 }
 
 // RunPrompts generates, builds and (optionally) checks every case.

@@ -180,11 +180,11 @@ func (r *renderer) once(dir string) error {
 func (r *renderer) entity(e *entityView) error {
 	data := entityData{App: r.app, E: e}
 	outputs := map[string]string{
-		common + "/entity/lib.ts.tmpl":        "lib/" + e.File + ".ts",
-		common + "/entity/form.tsx.tmpl":      "components/" + e.File + "-form.tsx",
-		common + "/entity/list.tsx.tmpl":      "components/" + e.File + "-list.tsx",
-		common + "/entity/manager.tsx.tmpl":   "components/" + e.File + "-manager.tsx",
-		common + "/entity/unit.test.ts.tmpl":  "tests/unit/" + e.File + ".test.ts",
+		common + "/entity/lib.ts.tmpl":       "lib/" + e.File + ".ts",
+		common + "/entity/form.tsx.tmpl":     "components/" + e.File + "-form.tsx",
+		common + "/entity/list.tsx.tmpl":     "components/" + e.File + "-list.tsx",
+		common + "/entity/manager.tsx.tmpl":  "components/" + e.File + "-manager.tsx",
+		common + "/entity/unit.test.ts.tmpl": "tests/unit/" + e.File + ".test.ts",
 	}
 	if data.Detail() {
 		outputs[common+"/entity/detail.tsx.tmpl"] = "components/" + e.File + "-detail.tsx"
@@ -269,7 +269,7 @@ var funcs = template.FuncMap{
 	"jsxAttr": jsxAttr,
 	"lower":   strings.ToLower,
 	"pascal":  prd.Pascal,
-	"cols": func(n int) int { return max(1, min(n, 4)) },
+	"cols":    func(n int) int { return max(1, min(n, 4)) },
 	"isIn": func(e *entityView, list []*entityView) bool {
 		return slices.Contains(list, e)
 	},

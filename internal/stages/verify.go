@@ -25,7 +25,16 @@ type Healer interface {
 	Heal(ctx context.Context, r *engine.Run) (HealOutcome, error)
 }
 
+// HealObserver is implemented by healers that learn from outcomes: when a
+// build or a test run passes, the fixes applied since the last failure
+// worked, and the project is a version worth going back to.
+type HealObserver interface {
+	Passed(ctx context.Context, r *engine.Run, stage engine.Stage)
+}
+
 // HealOutcome says what the healer did and what the machine should do next.
+// Attempts are the fixes just applied; their OK field is settled by the
+// healer when the next build or test run tells.
 type HealOutcome struct {
 	// Event is FixGenerated, ResourceScaled, MaxRetriesExceeded or UnknownError.
 	Event    engine.Event
@@ -67,6 +76,7 @@ func (s *set) build(ctx context.Context, r *engine.Run) (engine.Event, error) {
 		r.Emit(event.Error, event.Warn, event.Build, formatDiag(d), d)
 	}
 	if res.OK {
+		s.passed(ctx, r, engine.StageBuild)
 		return engine.BuildSuccess, nil
 	}
 	r.Failing = res.Diagnostics
@@ -89,7 +99,7 @@ func (s *set) heal(ctx context.Context, r *engine.Run) (engine.Event, error) {
 	}
 	r.Report.Heal.Attempts = append(r.Report.Heal.Attempts, res.Attempts...)
 	for _, a := range res.Attempts {
-		r.Emit(event.HealAttempt, levelFor(a.OK), event.Heal, fmt.Sprintf("%s %s via %s (%s): %v", a.Category, a.Subclass, a.Source, a.Fixer, okWord(a.OK)), a)
+		r.Emit(event.HealAttempt, event.Info, event.Heal, fmt.Sprintf("#%d %s %s via %s (%s): applied to %s", a.N, a.Category, a.Subclass, a.Source, a.Fixer, strings.Join(a.Files, ", ")), a)
 	}
 	if res.Escalation != nil {
 		r.Report.Heal.Escalation = res.Escalation
@@ -121,6 +131,7 @@ func (s *set) test(ctx context.Context, r *engine.Run) (engine.Event, error) {
 		r.FailedStage = engine.StageTest
 		return engine.TestsFail, nil
 	}
+	s.passed(ctx, r, engine.StageTest)
 	return engine.TestsPass, nil
 }
 
@@ -163,11 +174,11 @@ func levelFor(ok bool) event.Level {
 	return event.Warn
 }
 
-func okWord(ok bool) string {
-	if ok {
-		return "fixed"
+// passed tells an observing healer that a stage passed.
+func (s *set) passed(ctx context.Context, r *engine.Run, st engine.Stage) {
+	if o, ok := s.Healer.(HealObserver); ok {
+		o.Passed(ctx, r, st)
 	}
-	return "not fixed"
 }
 
 // lineEmitter turns a process's output into debug log events, one per line.
