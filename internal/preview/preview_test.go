@@ -189,7 +189,7 @@ func TestStartFails(t *testing.T) {
 		t.Parallel()
 		port := freePort(t)
 		dir := app(t, "STATUS=503 node server.js", nil)
-		_, err := preview.Start(context.Background(), r, dir, preview.Options{Port: port, Ready: 3 * time.Second})
+		_, err := preview.Start(context.Background(), r, dir, preview.Options{Port: port, Ready: 10 * time.Second})
 		if err == nil {
 			t.Fatal("Start succeeded")
 		}
