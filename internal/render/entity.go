@@ -254,6 +254,9 @@ func (f fieldView) DisplayJSX(rec string) string {
 	case f.Type == prd.Email:
 		return fmt.Sprintf("{%s ? (\n                    <a href={`mailto:${%s}`} className=\"text-primary-ink underline underline-offset-2\">\n                      {%s}\n                    </a>\n                  ) : \"—\"}", v, v, v)
 	}
+	if f.Type == prd.Boolean && f.Ref == nil {
+		return "{" + f.Display(rec) + "}" // never empty
+	}
 	return fmt.Sprintf("{%s || \"—\"}", f.Display(rec))
 }
 
