@@ -66,6 +66,7 @@ func plan(p Params) *prd.PRD {
 		m.readDeclarations()
 		m.readDocuments(p.Documents)
 		m.readAppItems()
+		m.readSubjectFields()
 		m.readRelations()
 		m.addProseEntities()
 	} else {
@@ -74,6 +75,7 @@ func plan(p Params) *prd.PRD {
 			m.foreignDefault()
 		}
 	}
+	m.resolveOwners()
 	m.fillDefaults()
 	m.fieldsToRelations()
 	m.fillFromPriors()
@@ -145,7 +147,7 @@ func (m *model) addProseEntities() {
 		if added >= limit || len(m.entities) >= prd.MaxEntities {
 			break
 		}
-		if m.entity(c.name) != nil || m.isFieldName(c.name) {
+		if m.entity(c.name) != nil || m.isFieldName(c.name) || m.namedOtherwise(c) || declared > 0 && m.onlyTheApp(c) {
 			continue
 		}
 		if _, known := nounPriors[c.name]; declared > 0 && (!c.made && !known || c.score < 6) {
@@ -160,6 +162,27 @@ func (m *model) addProseEntities() {
 	}
 }
 
+// namedOtherwise reports whether the words behind a candidate already name
+// a declared entity: with rentals declared, "car rental" (a booking) is
+// the rentals themselves.
+func (m *model) namedOtherwise(c candidate) bool {
+	for _, h := range c.heads {
+		if e := m.entity(h); e != nil && e.name != c.name && e.explicit {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTheApp reports whether a candidate is named only by the app's own
+// name ("Sleep diary" names the app, whose records are nights).
+func (m *model) onlyTheApp(c candidate) bool {
+	if c.name != m.kindEntity || len(m.kindWords) == 0 || c.mentioned > 1 {
+		return false
+	}
+	return appNouns[m.kindWords[len(m.kindWords)-1]]
+}
+
 func (m *model) isFieldName(name string) bool {
 	for _, e := range m.entities {
 		if e.field(name) != nil || e.field(pluralWord(name)) != nil {
@@ -167,6 +190,34 @@ func (m *model) isFieldName(name string) bool {
 		}
 	}
 	return false
+}
+
+// readSubjectFields reads a field list that follows the app's own name
+// ("Sleep log: date, hours slept, whether I napped", "a weight log with
+// date and weight in kg") as the fields of the records the app keeps, when
+// the prompt declares no records of its own.
+func (m *model) readSubjectFields() {
+	for _, e := range m.entities {
+		if e.explicit {
+			return
+		}
+	}
+	lists := append(append([]appItem{}, m.subjectLists...), m.appItems...)
+	for _, l := range lists {
+		if len(l.items) < 2 || !fieldLike(l.items, 0.5) || anyNested(l.items) {
+			continue
+		}
+		name, ok := m.subjectNoun()
+		if k := m.kindEntity; k != "" {
+			name, ok = k, true
+		}
+		if !ok {
+			return
+		}
+		m.declare([]token{{text: name, low: name, kind: tWord}}, l.items, l.pos, false)
+		m.assume("The list after the app's name gives the fields of its %s.", pluralOf(name, m.lang))
+		return
+	}
 }
 
 // fillDefaults gives the app the records its kind usually has when the
@@ -238,20 +289,45 @@ func (m *model) applyGroupField() {
 	}
 }
 
-// capacity stops sign-ups once a record with a capacity is full.
+// capacity stops sign-ups once a record with a capacity is full. A count
+// of places limits records of people taking a place (RSVPs, sign-ups,
+// tickets), records of something that happens once (an event with a date
+// and a capacity), or any related records when the prompt says a record
+// can be full; a car's seats do not limit its rentals.
 func (m *model) capacity() {
+	full := containsAny(" "+strings.ToLower(m.d.raw)+" ", fullCues)
 	for _, r := range m.relations {
 		to := m.entity(r.To)
 		if to == nil {
 			continue
 		}
 		for _, f := range to.fields {
-			if (f.Name == "capacity" || strings.HasSuffix(f.Name, " capacity") || f.Name == "seats") && f.Type == prd.Number {
-				m.addFeature(prd.Feature{Kind: prd.FeatureCapacity, Entity: to.name, Field: f.Name, Via: r.From, Label: "Full"})
-				m.assume("A %s cannot take more %s than its %s.", to.name, pluralOf(r.From, m.lang), f.Name)
+			if f.Type != prd.Number || !placesField(f.Name) {
+				continue
 			}
+			once := strings.Contains(f.Name, "capacity") && firstOfType(to, prd.Date, prd.Time) != ""
+			if !full && !takesPlace[r.From] && !once {
+				continue
+			}
+			m.addFeature(prd.Feature{Kind: prd.FeatureCapacity, Entity: to.name, Field: f.Name, Via: r.From, Label: "Full"})
+			m.assume("A %s cannot take more %s than its %s.", to.name, pluralOf(r.From, m.lang), f.Name)
 		}
 	}
+}
+
+// takesPlace are records of a person taking one place.
+var takesPlace = set("rsvp", "registration", "enrollment", "sign-up", "ticket", "attendee", "participant", "passenger", "entrant", "seat booking")
+
+// fullCues say a record can run out of places.
+var fullCues = []string{" full ", " full.", " full,", "sold out", "fully booked", "no more ", "can't take more", "cannot take more", "can not take more", "spots left", "seats left", "places left", "remaining seats", "remaining spots", "until full", "is full", "are full", "once full", "capacity is reached", "capacity reached", "over capacity", "at capacity", "exceed the capacity", "exceed its capacity", "overbook"}
+
+// placesField reports whether a field counts the places a record offers.
+func placesField(name string) bool {
+	switch name {
+	case "capacity", "seats", "spots", "places", "slots", "spaces", "max attendees", "max participants", "maximum attendees", "maximum participants", "available seats", "available spots", "total seats":
+		return true
+	}
+	return strings.HasSuffix(name, " capacity")
 }
 
 // notes records how fields were typed and what is out of scope.

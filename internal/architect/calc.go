@@ -28,6 +28,9 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 		if w == "number" && (i+1 >= len(ws) || ws[i+1] != "of") || w == "count" && i > 0 && ws[i-1] == "word" {
 			continue
 		}
+		if m.listedField(ws, i) || inFormula(ws, i) {
+			continue
+		}
 		if (w == "highest" || w == "lowest") && !strings.Contains(low, " per ") {
 			continue
 		}
@@ -50,6 +53,46 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 	m.readRanking(toks, low, e)
 	m.readDue(toks, low, e)
 	m.readComputed(toks, low, e)
+}
+
+// inFormula reports whether the word at i stands in a formula ("revenue =
+// number of candles sold × price"), which names fields, not an aggregate.
+func inFormula(ws []string, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 8; k-- {
+		switch ws[k] {
+		case "=", "equals":
+			return true
+		case ".", ";", "(", ")":
+			return false
+		}
+	}
+	return false
+}
+
+// computedNamed returns the computed value the words name, if any.
+func (m *model) computedNamed(ws []string) *prd.Feature {
+	phrase := strings.Join(ws, " ")
+	for i, f := range m.features {
+		if f.Kind == prd.FeatureComputed && phrase != "" && strings.EqualFold(f.Label, phrase) {
+			return &m.features[i]
+		}
+	}
+	return nil
+}
+
+// listedField reports whether the aggregate word at i opens a field name
+// in a list ("pages read, and total pages", "with number of guests"),
+// which asks for no aggregate.
+func (m *model) listedField(ws []string, i int) bool {
+	if i > 0 && !(ws[i-1] == "," || ws[i-1] == "and" || ws[i-1] == "with" || ws[i-1] == ":" || ws[i-1] == "(" || determiners[ws[i-1]]) {
+		return false
+	}
+	for n := 2; n <= 5 && i+n <= len(ws); n++ {
+		if m.isFieldName(strings.Join(ws[i:i+n], " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWordPrefix reports whether a word starts with one of the prefixes.
@@ -76,10 +119,10 @@ func indexOf(ws []string, w string) int {
 // readAggregate reads "total spent per category", "average score per
 // student", "total raised per campaign", "number of tasks by status".
 func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
-	if named := m.entityNamedIn(toks[i:min(len(toks), i+6)]); named != nil && numericField(named) != "" {
+	if named := m.entityNamedIn(toks[i:min(len(toks), i+6)]); named != nil && (numericField(named) != "" || op == "count") {
 		e = named
 	}
-	if numericField(e) == "" {
+	if numericField(e) == "" && op != "count" {
 		for _, other := range m.entities {
 			if numericField(other) != "" && (m.hasRelation(other.name, e.name) || other == m.main()) {
 				e = other
@@ -87,7 +130,7 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 			}
 		}
 	}
-	if numericField(e) == "" {
+	if numericField(e) == "" && op != "count" {
 		for _, other := range m.entities {
 			if numericField(other) != "" {
 				e = other
@@ -102,7 +145,11 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 	}
 	valueWords, j = phraseAfter(toks, j, 3)
 	word := toks[i].low
-	if len(valueWords) > 0 && (valueWords[0] == "spent" || valueWords[0] == "raised" || valueWords[0] == "spending") {
+	if c := m.computedNamed(valueWords); c != nil {
+		m.assume("%s is computed per %s; totals of computed values are not planned, so the dashboard does not sum it.", capital(c.Label), c.Entity)
+		return
+	}
+	if len(valueWords) > 0 && (valueWords[0] == "spent" || valueWords[0] == "raised" || valueWords[0] == "spending" || valueWords[0] == "earned" || valueWords[0] == "donated") {
 		word = valueWords[0]
 	}
 	field := m.resolveField(e, valueWords)
@@ -176,6 +223,10 @@ func aggregateLabel(op, word, field string, e *entityDraft) string {
 		return "Total spent"
 	case word == "raised":
 		return "Total raised"
+	case word == "earned":
+		return "Total earned"
+	case word == "donated":
+		return "Total donated"
 	case op == "sum":
 		return "Total " + field
 	case op == "avg":
@@ -262,7 +313,13 @@ func (m *model) readChart(toks []token, low string, e *entityDraft) {
 			group = "week"
 		}
 	}
+	if (group == "week" || group == "date") && firstOfType(e, prd.Date) == "" && e.addField(fieldDraft{Field: prd.Field{Name: "date", Type: prd.Date, Required: true}, why: "a date"}) {
+		m.assume("%s: added a date so the chart can group them by %s.", capital(e.plural), map[string]string{"week": "week", "date": "day"}[group])
+	}
 	fields := numericFields(e, 2)
+	if named := namedNumbers(e, low); len(named) > 0 && len(named) <= 2 {
+		fields = named
+	}
 	if len(fields) == 0 {
 		m.addFeature(prd.Feature{Kind: prd.FeatureChart, Entity: e.name, Op: "count", GroupBy: group, Label: clip("Number of "+e.plural+byLabel(group), 80)})
 		m.wantDashboard = true
@@ -276,6 +333,18 @@ func (m *model) readChart(toks []token, low string, e *entityDraft) {
 		m.addFeature(prd.Feature{Kind: prd.FeatureChart, Entity: e.name, Field: f, Op: op, GroupBy: group, Label: clip(capital(f)+byLabel(group), 80)})
 	}
 	m.wantDashboard = true
+}
+
+// namedNumbers lists the numeric fields of e a sentence names ("chart
+// weight per week").
+func namedNumbers(e *entityDraft, low string) []string {
+	var out []string
+	for _, f := range e.fields {
+		if (f.Type == prd.Number || f.Type == prd.Money) && containsPhrase(low, f.Name) {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }
 
 func byLabel(group string) string {
@@ -300,68 +369,6 @@ func numericFields(e *entityDraft, n int) []string {
 		}
 	}
 	return out
-}
-
-var compareWords = map[string]string{
-	"fewer": "lt", "less": "lt", "below": "lt", "under": "lt", "lower": "lt", "more": "gt",
-	"over": "gt", "above": "gt", "greater": "gt", "higher": "gt", "exceeds": "gt", "exceeding": "gt",
-}
-
-// readHighlight reads "highlight products with fewer than 5 items in
-// stock", "flag overdue tasks", "warn when stock is below 10".
-func (m *model) readHighlight(toks []token, low string, e *entityDraft) {
-	if !strings.Contains(low, "highlight") && !strings.Contains(low, "flag ") && !strings.Contains(low, "warn") && !strings.Contains(low, "alert") && !strings.Contains(low, "mark ") && !strings.Contains(low, "low stock") && !strings.Contains(low, "overdue") && !strings.Contains(low, " red") {
-		return
-	}
-	if named := m.entityNamedIn(toks); named != nil {
-		e = named
-	}
-	for i, t := range toks {
-		cmp, ok := compareWords[t.low]
-		if !ok || i+2 >= len(toks) {
-			continue
-		}
-		j := i + 1
-		if toks[j].is("than") {
-			j++
-		}
-		if j >= len(toks) || toks[j].kind != tNum {
-			continue
-		}
-		value := toks[j].low
-		rest, _ := phraseAfter(toks, j+1, 4)
-		field := m.resolveField(e, rest)
-		if field == "" && len(rest) > 0 {
-			field = m.resolveField(e, rest[len(rest)-1:])
-		}
-		if f := e.field(field); field == "" || f == nil || (f.Type != prd.Number && f.Type != prd.Money && f.Type != prd.Rating) {
-			before, _ := phraseBefore(toks, i, 3)
-			field = m.resolveField(e, before)
-		}
-		if f := e.field(field); field == "" || f == nil || (f.Type != prd.Number && f.Type != prd.Money && f.Type != prd.Rating) {
-			field = firstOfType(e, prd.Number)
-		}
-		if field == "" {
-			continue
-		}
-		if toks[i].is("at") {
-			cmp = "ge"
-		}
-		label := "Low " + field
-		if cmp == "gt" || cmp == "ge" {
-			label = "High " + field
-		}
-		if strings.Contains(field, "stock") || strings.Contains(field, "quantity") {
-			label = "Low stock"
-		}
-		m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: e.name, Field: field, Compare: cmp, Value: value, Label: label})
-		return
-	}
-	if strings.Contains(low, "overdue") || strings.Contains(low, "past due") || strings.Contains(low, "late ") {
-		if f := firstOfType(e, prd.Date); f != "" {
-			m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: e.name, Field: f, Compare: "lt", Value: "today", Label: "Overdue"})
-		}
-	}
 }
 
 // readProgress reads "progress as percentage of books finished".

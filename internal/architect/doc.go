@@ -5,7 +5,10 @@
 //
 // Understanding is layered rather than a table of app kinds: sentences are
 // tokenised; sentence patterns find entities and their field lists ("each X
-// has a, b and c", "X with a, b", "X (a, b)", "X linked to Y"); a lexicon types
+// has a, b and c", "X with a, b", "X (a, b)", "X linked to Y"), records that
+// belong to others ("rentals of a car with …", "pets belong to an owner and
+// have …") and records people make by acting on one ("volunteers sign up
+// for a shift with their name"), whose fields stay their own; a lexicon types
 // each field from its words and the words around it (dates, money, counts,
 // ratings, flags, choices listed in parentheses or after a colon); nouns are
 // normalised to singular lower case; feature phrases ("search recipes by

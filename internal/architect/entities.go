@@ -42,7 +42,7 @@ func (m *model) readSentence(si int, toks []token) {
 		t := toks[i]
 		pos := si*1000 + i
 		switch {
-		case t.is("each", "every"):
+		case t.is("each", "every") && !(i > 0 && toks[i-1].is("for", "of", "per", "to", "in", "on")):
 			np, j := npAfter(toks, i+1)
 			if len(np) == 0 || j >= len(toks) {
 				continue
@@ -64,41 +64,63 @@ func (m *model) readSentence(si int, toks []token) {
 				start = i + 2
 			}
 			np := m.subjectBefore(toks, i)
-			if len(np) == 0 && i > 0 && toks[i-1].kind == tQuote || isAppNoun(np) {
+			s, direct := npBefore(toks, i)
+			record := len(direct) > 0 && verbRecordBefore(toks, s)
+			var link *ownerLink
+			if len(direct) > 0 && !record {
+				if xs, x := m.ownedSubject(toks, s); x != nil && verbRecordBefore(toks, xs) {
+					record = true
+				} else if x != nil {
+					s, np, link = m.redirectOwned(toks, s, direct, pos)
+				}
+			}
+			if link == nil && (len(np) == 0 && i > 0 && toks[i-1].kind == tQuote || isAppNoun(np)) {
 				if t.is("with") {
 					m.appItems = append(m.appItems, appItem{items: parseList(toks, start), pos: pos})
 				}
 				continue
 			}
-			if len(np) == 0 {
+			if len(np) == 0 || record {
 				continue
 			}
-			if s, _ := npBefore(toks, i); s > 1 && verbParticles[toks[s-1].low] && verbRecords[verbBase(toks[s-2].low)] != "" || s > 2 && determiners[toks[s-1].low] && verbParticles[toks[s-2].low] && (verbRecords[verbBase(toks[s-3].low)] != "" || verbRecords[toks[s-3].low] != "") {
+			if s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
 				continue
 			}
-			if s, _ := npBefore(toks, i); s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
-				continue
-			}
-			m.declareIf(np, parseList(toks, start), pos, strict)
+			m.noteOwner(link, m.declareIf(np, parseList(toks, start), pos, strict))
 		case hasVerbs[t.low] && i > 0:
 			end := i
 			if modals[toks[i-1].low] && i > 1 {
 				end = i - 1
 			}
-			start, np := npBefore(toks, end)
-			if len(np) == 0 || isAppNoun(np) || pronouns[np[0].low] || actorNoun(np) {
-				continue
-			}
-			if start > 0 && !(toks[start-1].kind == tPunct || toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your")) {
-				continue
-			}
 			k := i + 1
 			if t.is("consist") && k < len(toks) && toks[k].is("of") {
 				k++
 			}
-			m.declareIf(np, parseList(toks, k), pos, false)
+			items := parseList(toks, k)
+			start, np := npBefore(toks, end)
+			if len(np) == 0 {
+				if subj := clauseSubject(toks, end); subj != nil && (!actorNoun(subj) || peopleRecords(subj, items)) {
+					m.declareIf(subj, items, pos, false)
+				}
+				continue
+			}
+			start, np, link := m.redirectOwned(toks, start, np, pos)
+			if isAppNoun(np) || pronouns[np[0].low] || actorNoun(np) && !peopleRecords(np, items) {
+				continue
+			}
+			if start > 0 && !(toks[start-1].kind == tPunct || toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your", "a", "an")) {
+				continue
+			}
+			m.hasMany(np, items, pos)
+			opens := start == 0 || toks[start-1].kind == tPunct || start == 1 && determiners[toks[0].low]
+			if opens && len(items) >= 2 && shortItems(items) && fieldLike(items, 0.3) {
+				m.noteOwner(link, m.declare(np, items, pos, false))
+				continue
+			}
+			m.noteOwner(link, m.declareIf(np, items, pos, false))
 		case t.low == "(":
-			_, np := npBefore(toks, i)
+			s, np := npBefore(toks, i)
+			_, np, link := m.redirectOwned(toks, s, np, pos)
 			j := closing(toks, i)
 			if len(np) == 0 || j >= len(toks) {
 				continue
@@ -118,21 +140,25 @@ func (m *model) readSentence(si int, toks []token) {
 				share = 0.3
 			}
 			if fieldLike(items, share) && (len(items) >= 2 || looksPlural(np[len(np)-1].low)) {
-				m.declare(np, items, pos, false)
+				m.noteOwner(link, m.declare(np, items, pos, false))
 				i = j
 			}
 		case t.low == ":":
 			start, np := npBefore(toks, i)
+			if len(np) > 0 && isAppNoun(np) && !properName(np) {
+				m.subjectLists = append(m.subjectLists, appItem{items: parseList(toks, i+1), pos: pos})
+			}
 			if len(np) == 0 || isAppNoun(np) {
 				continue
 			}
-			lead := start > 0 && (toks[start-1].is("each", "every", "track", "log", "record", "store", "manage", "for") || verbBase(toks[start-1].low) != "")
+			start, np, link := m.redirectOwned(toks, start, np, pos)
+			lead := start > 0 && (toks[start-1].is("each", "every", "track", "log", "record", "store", "manage", "for") || verbBase(toks[start-1].low) != "" || start > 1 && toks[start-1].is("my", "our", "your", "their") && verbBase(toks[start-2].low) != "")
 			items := parseList(toks, i+1)
 			if len(items) == 0 || len(items[0].toks) > 3 || !shortItems(items) || personNoun(np[len(np)-1].low) || anyNested(items) || items[0].toks[len(items[0].toks)-1].is("with") || containsToken(items[0].toks, "with") {
 				continue
 			}
 			if lead && fieldLike(items, 0.3) || fieldLike(items, 0.6) && len(items) >= 2 {
-				m.declare(np, items, pos, false)
+				m.noteOwner(link, m.declare(np, items, pos, false))
 			}
 		}
 	}
@@ -146,6 +172,10 @@ func (m *model) readSentence(si int, toks []token) {
 func (m *model) subjectBefore(toks []token, i int) []token {
 	_, np := npBefore(toks, i)
 	if len(np) > 0 {
+		return np
+	}
+	if i >= 2 && toks[i-1].is("each", "every") && toks[i-2].low == "," {
+		_, np = npBefore(toks, i-2) // "many services, each with a date"
 		return np
 	}
 	j := i - 1
@@ -185,6 +215,16 @@ func actorNoun(np []token) bool {
 		return false
 	}
 	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "i", "we", "you", "they")
+}
+
+// peopleRecords reports whether people the app serves are also records
+// with the fields listed: "clients have a name and an email" declares
+// clients, "users have access to reports" does not.
+func peopleRecords(np []token, items []item) bool {
+	if len(np) != 1 || np[0].is("users", "user", "visitors", "people", "i", "we", "you", "they", "staff") {
+		return false
+	}
+	return len(items) >= 2 && fieldLike(items, 0.6)
 }
 
 // nameOf names the record a noun phrase stands for, in the prompt's language.
@@ -258,7 +298,8 @@ func hasComma(toks []token) bool {
 // shortItems reports whether every item is short enough to be a field name.
 func shortItems(items []item) bool {
 	for _, it := range items {
-		if len(trimNoise(lows(it.toks))) > 5 {
+		ws := trimNoise(lows(it.toks))
+		if len(ws) > 5 && !(len(ws) <= 8 && (ws[0] == "how" || ws[0] == "whether")) {
 			return false
 		}
 	}
@@ -303,15 +344,15 @@ func measureHead(np []token) bool {
 
 // declareIf declares an entity when the list reads as its fields: strict
 // lists ("including", "such as") must be mostly typed fields, others need
-// one typed field or a known kind of record.
-func (m *model) declareIf(np []token, items []item, pos int, strict bool) {
+// one typed field or a known kind of record. It reports whether it did.
+func (m *model) declareIf(np []token, items []item, pos int, strict bool) bool {
 	if len(items) == 0 {
-		return
+		return false
 	}
 	name, ok := m.nameOf(np)
 	if !ok {
 		if !strict || !measureHead(np) || !fieldLike(items, 0.6) {
-			return
+			return false
 		}
 		name, np = "measurement", []token{{text: "measurements", low: "measurements", kind: tWord}}
 		m.assume("Measurements listed in the prompt are recorded with a date.")
@@ -325,23 +366,22 @@ func (m *model) declareIf(np []token, items []item, pos int, strict bool) {
 	if m.lang != "en" {
 		known = m.conceptOf(name) != ""
 		if !fieldLikeForeign(items, m.lang) && !known {
-			return
+			return false
 		}
-		m.declare(np, items, pos, false)
-		return
+		return m.declare(np, items, pos, false)
 	}
 	switch {
 	case strict && !fieldLike(items, 0.5):
-		return
+		return false
 	case !strict && !known && !fieldLike(items, 0.34):
-		return
+		return false
 	case !strict && known && !fieldLike(items, 0.2) && !m.refersToEntities(items):
-		return
+		return false
 	case !strict && !fieldLike(items, 0.2):
 		m.subRecords(name, items, pos)
-		return
+		return false
 	}
-	m.declare(np, items, pos, false)
+	return m.declare(np, items, pos, false)
 }
 
 // subRecords reads "quizzes with questions": the listed things are records
@@ -357,12 +397,20 @@ func (m *model) subRecords(parent string, items []item, pos int) {
 		}
 		if name, ok := nounName(it.toks); ok {
 			if _, known := nounPriors[name]; known {
-				if c := m.ensureEntity(name, pos+1); c != nil {
+				if c := m.ensureEntity(name, pos+1); c != nil && oneOf(it.toks) {
+					m.relate(p.name, c.name, "")
+				} else if c != nil {
 					m.relate(c.name, p.name, "")
 				}
 			}
 		}
 	}
+}
+
+// oneOf reports whether an item names a single record ("a doctor"), which
+// the record listing it refers to, rather than many that belong to it.
+func oneOf(toks []token) bool {
+	return len(toks) > 1 && toks[0].is("a", "an", "one", "the") && !looksPlural(toks[len(toks)-1].low)
 }
 
 func (m *model) refersToEntities(items []item) bool {
@@ -380,14 +428,14 @@ func (m *model) refersToEntities(items []item) bool {
 }
 
 // declare records an entity with the fields listed for it.
-func (m *model) declare(np []token, items []item, pos int, _ bool) {
+func (m *model) declare(np []token, items []item, pos int, _ bool) bool {
 	name, ok := m.nameOf(np)
 	if !ok {
-		return
+		return false
 	}
 	e := m.ensureEntity(name, pos)
 	if e == nil {
-		return
+		return false
 	}
 	for _, it := range items {
 		if nestedEntity(it) {
@@ -402,6 +450,7 @@ func (m *model) declare(np []token, items []item, pos int, _ bool) {
 			m.typed = append(m.typed, typedNote{entity: e.name, field: f.Name, why: f.why})
 		}
 	}
+	return true
 }
 
 // readStates reads states listed after a record and a pronoun: "books I want

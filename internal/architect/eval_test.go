@@ -94,6 +94,12 @@ func featureHolds(p *prd.PRD, name string) bool {
 		return p.Has(prd.FeatureRanking, "")
 	case "progress":
 		return p.Has(prd.FeatureProgress, "")
+	case "highlight":
+		return p.Has(prd.FeatureHighlight, "")
+	case "computed":
+		return p.Has(prd.FeatureComputed, "")
+	case "capacity":
+		return p.Has(prd.FeatureCapacity, "")
 	}
 	return false
 }
@@ -103,40 +109,67 @@ func TestEvalPrompts(t *testing.T) {
 	for _, ev := range readJSONL[evalPrompt](t, "testdata/prompts.jsonl") {
 		t.Run(ev.ID, func(t *testing.T) {
 			t.Parallel()
-			p := planFor(t, ev.Prompt)
-			for _, want := range ev.Expect.Entities {
-				e, ok := p.Entity(want.Name)
-				if !ok {
-					t.Errorf("no entity %q; have %v", want.Name, entityNames(p))
-					continue
-				}
-				for _, f := range want.Fields {
-					if !hasFieldLabelled(p, e, f) {
-						t.Errorf("%s: no field labelled %q; have %v", e.Name, f, fieldNames(e))
-					}
-				}
-			}
-			if len(ev.Expect.Entities) == 0 && len(p.Entities) > 0 {
-				t.Errorf("want no entities, have %v", entityNames(p))
-			}
-			for _, f := range ev.Expect.Features {
-				if !featureHolds(p, f) {
-					t.Errorf("feature %q missing", f)
-				}
-			}
-			for _, pg := range ev.Expect.Pages {
-				if !slices.ContainsFunc(p.Pages, func(x prd.Page) bool { return string(x.Kind) == pg }) {
-					t.Errorf("no %s page", pg)
-				}
-			}
-			for role, name := range ev.Expect.Theme {
-				hex, _ := palette.Lookup(name)
-				got := map[string]string{"primary": p.Theme.Primary, "background": p.Theme.Background}[role]
-				if got != hex || p.Theme.Source != "prompt" {
-					t.Errorf("theme %s = %s (%s), want %s (%s)", role, got, p.Theme.Source, hex, name)
-				}
-			}
+			checkExpect(t, ev)
 		})
+	}
+}
+
+// checkExpect plans an eval prompt and checks every expectation it lists.
+func checkExpect(t *testing.T, ev evalPrompt) {
+	t.Helper()
+	p := planFor(t, ev.Prompt)
+	for _, want := range ev.Expect.Entities {
+		e, ok := p.Entity(want.Name)
+		if !ok {
+			t.Errorf("no entity %q; have %v", want.Name, entityNames(p))
+			continue
+		}
+		for _, f := range want.Fields {
+			if !hasFieldLabelled(p, e, f) {
+				t.Errorf("%s: no field labelled %q; have %v", e.Name, f, fieldNames(e))
+			}
+		}
+	}
+	if len(ev.Expect.Entities) == 0 && len(p.Entities) > 0 {
+		t.Errorf("want no entities, have %v", entityNames(p))
+	}
+	for _, f := range ev.Expect.Features {
+		if !featureHolds(p, f) {
+			t.Errorf("feature %q missing", f)
+		}
+	}
+	for _, pg := range ev.Expect.Pages {
+		if !slices.ContainsFunc(p.Pages, func(x prd.Page) bool { return string(x.Kind) == pg }) {
+			t.Errorf("no %s page", pg)
+		}
+	}
+	for role, name := range ev.Expect.Theme {
+		hex, _ := palette.Lookup(name)
+		got := map[string]string{"primary": p.Theme.Primary, "background": p.Theme.Background}[role]
+		if got != hex || p.Theme.Source != "prompt" {
+			t.Errorf("theme %s = %s (%s), want %s (%s)", role, got, p.Theme.Source, hex, name)
+		}
+	}
+	for key, typ := range ev.Expect.Types {
+		entity, field, _ := strings.Cut(key, ".")
+		e, _ := p.Entity(entity)
+		if f, ok := e.Field(field); !ok || string(f.Type) != typ {
+			t.Errorf("%s is %q, want %s", key, f.Type, typ)
+		}
+	}
+	for _, rel := range ev.Expect.Relations {
+		from, to, _ := strings.Cut(rel, "->")
+		if !slices.ContainsFunc(p.Relations, func(r prd.Relation) bool { return r.From == from && r.To == to }) {
+			t.Errorf("no relation %s; have %v", rel, p.Relations)
+		}
+	}
+	for entity, fields := range ev.Expect.Absent {
+		e, _ := p.Entity(entity)
+		for _, name := range fields {
+			if _, ok := e.Field(name); ok {
+				t.Errorf("%s has %q, which the prompt gave to another record", entity, name)
+			}
+		}
 	}
 }
 

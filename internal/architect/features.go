@@ -257,7 +257,7 @@ func (m *model) readListPhrases(toks []token, low string, e *entityDraft) {
 		}
 		m.addFeature(prd.Feature{Kind: prd.FeatureDetail, Entity: target.name, Label: capital(target.name) + " details"})
 	}
-	if has("favorite", "favourite", "bookmark", "wishlist", "wish list", " star ", "starred", "save for later", "collect favorite", " collection", "shortlist", "like button", "saved ") && !has("data collection", "collection of") {
+	if has("favorite", "favourite", "bookmark", "wishlist", "wish list", " star ", "starred", "save for later", "collect favorite", " collection", "shortlist", "like button", "saved items", "saved list") && !has("data collection", "collection of") {
 		m.addFeature(prd.Feature{Kind: prd.FeatureFavorite, Entity: e.name, Label: "Favourites"})
 	}
 	if has("pinned", " pin ", " pin,") {

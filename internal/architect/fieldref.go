@@ -14,7 +14,7 @@ var fieldSynonyms = map[string][]string{
 	"date": {"date", "day", "deadline", "due"}, "time": {"time", "slot"}, "name": {"name", "title", "nickname"},
 	"title": {"title", "name", "subject"}, "stock": {"quantity", "stock", "in stock"},
 	"items": {"quantity", "stock"}, "quantity": {"quantity", "stock", "qty"}, "amount": {"amount", "value", "price", "total"},
-	"spent": {"amount", "cost", "price", "total"}, "raised": {"amount", "donation", "value"},
+	"spent": {"amount", "cost", "price", "total"}, "raised": {"amount", "donation", "value"}, "earned": {"amount", "price", "fee", "total", "revenue"}, "donated": {"amount", "donation", "value"},
 	"spending": {"amount", "cost"}, "revenue": {"revenue", "amount", "total", "price"}, "sales": {"amount", "total", "quantity"},
 	"location": {"location", "city", "address", "place"}, "place": {"location", "city"}, "city": {"city", "location"},
 	"genre": {"genre", "category", "type"}, "kind": {"type", "category"}, "type": {"type", "category", "kind"},

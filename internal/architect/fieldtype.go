@@ -121,6 +121,9 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		}
 	}
 	name = trimNoise(name)
+	for k := 0; k+1 < len(name); k++ {
+		name[k] = strings.TrimSuffix(name[k], "'s")
+	}
 	if len(name) > 3 {
 		var kept []string
 		for _, w := range name {
@@ -137,8 +140,10 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		return f, false
 	}
 	phrase := strings.Join(name, " ")
+	var idiomType prd.FieldType
 	if rename, t, unit, ok := idiom(name); ok {
-		phrase = rename
+		phrase, idiomType = rename, t
+		boolMarked = boolMarked || t == prd.Boolean
 		if f.Type == "" {
 			f.Type = t
 		}
@@ -153,6 +158,16 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 	hn, how := lookupHint(typing)
 	if hn.rename != "" {
 		phrase = hn.rename
+	}
+	if u := unitLead(typing); u != "" && f.Unit == "" && f.Type == "" && (hn.typ == "" || hn.typ == prd.Text || hn.typ == prd.Tags || hn.typ == prd.Number && hn.unit == "" && len(typing) > 1) {
+		hn = hint{typ: prd.Number, unit: u, min: num(0)}
+		how = "a number in " + u
+	}
+	if idiomType == prd.Number && (hn.typ == "" || hn.typ == prd.Text || hn.typ == prd.Tags) {
+		hn, how = hMin(prd.Number, 0), "a count"
+	}
+	if hn.typ == prd.Money && (phrase == "value" || phrase == "reading") && measured[lastWordOf(entity)] {
+		hn, how = h(prd.Number), "a number (the value of a "+entity+")"
 	}
 	if phrase == "day of week" && len(it.options) < 2 {
 		it.options = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -180,7 +195,7 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		f.Type, f.why = prd.Rating, fmt.Sprintf("a rating from %g to %g", *f.Min, *f.Max)
 	case f.Min != nil || f.Max != nil:
 		f.Type, f.why = prd.Number, "a number in the given range"
-	case f.Unit != "" && (hn.typ == "" || hn.typ == prd.Time || hn.typ == prd.Text || hn.typ == prd.Date):
+	case f.Unit != "" && (hn.typ == "" || hn.typ == prd.Time || hn.typ == prd.Text || hn.typ == prd.Date || hn.typ == prd.Money && currencyWords[f.Unit] == "" && !isCurrencyCode(f.Unit)):
 		f.Type, f.why = prd.Number, "a number in "+f.Unit
 	case hn.typ != "":
 		f.Type, f.why = hn.typ, how
@@ -263,6 +278,9 @@ func knownPhrase(ws []string) bool {
 	if len(ws) > 5 {
 		return false
 	}
+	if ws[0] == "number" && ws[1] == "of" || unitLead(ws) != "" {
+		return true
+	}
 	if _, ok := phraseHints[strings.Join(ws, " ")]; ok {
 		return true
 	}
@@ -293,6 +311,11 @@ func lookupHint(ws []string) (hint, string) {
 	if hn, ok := headHints[last]; ok {
 		return hn, describeType(hn.typ) + " (from \"" + last + "\")"
 	}
+	if len(ws) >= 2 && (strings.HasSuffix(last, "ed") || irregularParticiples[last]) {
+		if hn, ok := headHints[ws[len(ws)-2]]; ok && hn.typ != prd.Time {
+			return hn, describeType(hn.typ) + " (from \"" + ws[len(ws)-2] + "\")"
+		}
+	}
 	for _, w := range ws {
 		switch w {
 		case "email", "e-mail":
@@ -320,6 +343,9 @@ func lookupHint(ws []string) (hint, string) {
 		return hMin(prd.Number, 0), "a count"
 	}
 	if len(ws) == 1 && looksPlural(last) && !uncountable[last] {
+		if hn, ok := headHints[singularWord(last)]; ok && (hn.typ == prd.Date || hn.typ == prd.Money || hn.typ == prd.Number || hn.typ == prd.Rating) {
+			return hn, describeType(hn.typ) + " (from \"" + singularWord(last) + "\")"
+		}
 		return h(prd.Tags), "a list of values (plural name)"
 	}
 	return hint{}, ""
@@ -377,14 +403,7 @@ func idiom(ws []string) (string, prd.FieldType, string, bool) {
 		return strings.Join(ws[2:], " "), prd.Number, "", true
 	}
 	if len(ws) >= 2 && ws[0] == "whether" {
-		rest := ws[1:]
-		if len(rest) > 1 && (rest[0] == "it" || rest[0] == "it's" || rest[0] == "is") {
-			rest = rest[1:]
-		}
-		if len(rest) > 1 && (rest[0] == "is" || rest[0] == "was") {
-			rest = rest[1:]
-		}
-		return strings.Join(rest, " "), prd.Boolean, "", true
+		return whetherName(ws[1:]), prd.Boolean, "", true
 	}
 	if len(ws) >= 3 && ws[0] == "day" && ws[1] == "of" && ws[len(ws)-1] == "week" {
 		return "day of week", prd.Enum, "", true

@@ -101,8 +101,8 @@ func typeForeignField(it item, entity, lang string) (fieldDraft, bool) {
 	if name == "" || len([]rune(name)) > 60 || len(ws) > 5 {
 		return fieldDraft{}, false
 	}
-	concept := conceptFor(lang, name)
-	eng := item{toks: tokenise(or(concept, "value")), paren: translateUnits(it.paren), options: it.options, alt: it.alt}
+	concept := contextConcept(lang, name, conceptFor(lang, name), entity)
+	eng := item{toks: tokenise(or(concept, "label")), paren: translateUnits(it.paren), options: it.options, alt: it.alt}
 	if boolMarkerForeign(it.toks) {
 		eng.toks = append(eng.toks, token{text: "flag", low: "flag", kind: tWord})
 	}
@@ -202,6 +202,7 @@ func (m *model) readForeignFeatures() {
 	}
 	for _, s := range m.d.sentences {
 		low := strings.ToLower(s.text)
+		m.readForeignHighlight(" " + low + " ")
 		for _, kind := range []prd.FeatureKind{prd.FeatureSearch, prd.FeatureFilter, prd.FeatureSort} {
 			if !containsAny(low, cues[kind]) {
 				continue

@@ -13,7 +13,7 @@ var stopwords = map[string][]string{
 	"fr": {"le", "la", "les", "et", "avec", "un", "une", "des", "pour", "chaque", "a", "ont", "peut", "doit", "est", "sont", "mes", "je", "par", "du", "de", "sur", "qui", "dans", "au", "aux"},
 	"es": {"el", "la", "los", "las", "y", "con", "un", "una", "para", "cada", "tiene", "tienen", "puede", "debe", "es", "son", "mis", "yo", "por", "del", "de", "que", "en", "al"},
 	"pt": {"o", "a", "os", "as", "e", "com", "um", "uma", "para", "cada", "tem", "têm", "pode", "deve", "é", "são", "meus", "eu", "por", "do", "da", "dos", "das", "de", "que", "em", "no", "na"},
-	"it": {"il", "lo", "la", "gli", "le", "e", "con", "un", "una", "per", "ogni", "ha", "hanno", "può", "deve", "è", "sono", "di", "che", "del", "della"},
+	"it": {"il", "lo", "la", "gli", "le", "e", "con", "un", "una", "ogni", "ha", "hanno", "può", "deve", "è", "sono", "di", "che", "del", "della"},
 	"nl": {"de", "het", "een", "en", "met", "voor", "elke", "heeft", "hebben", "kan", "moet", "is", "zijn", "van", "op", "mijn", "ik"},
 }
 
@@ -66,7 +66,7 @@ func detectLanguage(text string) string {
 	}
 	best, bestN := "en", counts["en"]
 	for _, lang := range []string{"de", "fr", "es", "pt", "it", "nl"} {
-		if counts[lang] > bestN+bestN/5 {
+		if counts[lang] > bestN+bestN/5 && counts[lang] >= 2 {
 			best, bestN = lang, counts[lang]
 		}
 	}

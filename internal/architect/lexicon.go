@@ -30,7 +30,9 @@ func hEnum(opts ...string) hint { return hint{typ: prd.Enum, options: opts} }
 
 // phraseHints type whole field phrases; they win over the head word.
 var phraseHints = map[string]hint{
-	"due date": h(prd.Date), "due": h(prd.Date), "deadline": h(prd.Date), "time slot": h(prd.Time),
+	"saved so far": h(prd.Money), "amount saved": h(prd.Money), "saved": h(prd.Money), "times": hMin(prd.Number, 0),
+	"ph": hRange(prd.Number, 0, 14), "ammonia": hUnit(prd.Number, "ppm"), "nitrite": hUnit(prd.Number, "ppm"), "nitrate": hUnit(prd.Number, "ppm"),
+	"due date": h(prd.Date), "time spent": hUnit(prd.Number, "minutes"), "money spent": h(prd.Money), "due": h(prd.Date), "deadline": h(prd.Date), "time slot": h(prd.Time),
 	"start time": h(prd.Time), "end time": h(prd.Time), "opening time": h(prd.Time), "closing time": h(prd.Time),
 	"clock in time": h(prd.Time), "clock out time": h(prd.Time), "check in time": h(prd.Time), "check out time": h(prd.Time),
 	"time of day": h(prd.Time), "departure time": h(prd.Time), "arrival time": h(prd.Time),
@@ -194,6 +196,7 @@ var unitWords = map[string]string{
 	"grams": "g", "g": "g", "liters": "l", "litres": "l", "l": "l", "ml": "ml", "kcal": "kcal",
 	"calories": "kcal", "kwh": "kWh", "kw": "kW", "watts": "W", "%": "%", "percent": "%",
 	"celsius": "°C", "fahrenheit": "°F", "steps": "steps", "pages": "pages", "reps": "reps",
+	"mg": "mg", "mcg": "mcg", "degrees": "°", "cups": "cups", "glasses": "glasses", "laps": "laps",
 	"sq ft": "sq ft", "square meters": "m²", "square metres": "m²", "m²": "m²", "mph": "mph", "km/h": "km/h",
 }
 

@@ -17,14 +17,14 @@ status|de:status,zustand|fr:statut,état|es:estado|pt:status,estado,situação|i
 done|de:erledigt,fertig|fr:terminé,terminée,fait|es:completado,completada,hecho,hecha|pt:concluído,concluída,feito|it:completato|nl:klaar,gedaan|zh:已完成,完成|ja:完了,済み
 price|de:preis|fr:prix|es:precio|pt:preço,preco|it:prezzo|nl:prijs|zh:价格,价钱,售价|ja:価格,値段,料金
 amount|de:betrag,summe|fr:montant|es:monto,importe|pt:valor,montante,quantia|it:importo|nl:bedrag|zh:金额|ja:金額
-quantity|de:menge,anzahl,bestand|fr:quantité,stock|es:cantidad,existencias|pt:quantidade,estoque|it:quantità|nl:aantal,hoeveelheid|zh:数量,库存|ja:数量,在庫
+quantity|de:menge,anzahl,bestand,lagerbestand|fr:quantité,stock|es:cantidad,existencias,stock|pt:quantidade,estoque,stock|it:quantità,scorte|nl:aantal,hoeveelheid,voorraad|zh:数量,库存|ja:数量,在庫
 category|de:kategorie|fr:catégorie|es:categoría,categoria|pt:categoria|it:categoria|nl:categorie|zh:类别,分类,类型|ja:カテゴリ,カテゴリー,分類,種類
 email|de:e-mail,email|fr:e-mail,email,courriel|es:correo,email|pt:e-mail,email|it:email|nl:e-mail|zh:邮箱,电子邮件,邮件|ja:メールアドレス,メール
 phone|de:telefon,telefonnummer|fr:téléphone|es:teléfono,telefono|pt:telefone|it:telefono|nl:telefoon|zh:电话号码,电话,手机|ja:電話番号,電話
 address|de:adresse|fr:adresse|es:dirección|pt:endereço|it:indirizzo|nl:adres|zh:地址|ja:住所
 city|de:stadt|fr:ville|es:ciudad|pt:cidade|it:città|nl:stad|zh:城市|ja:都市
 author|de:autor|fr:auteur|es:autor|pt:autor|it:autore|nl:auteur|zh:作者|ja:著者,作者
-rating|de:bewertung|fr:évaluation,note sur 5|es:valoración,calificación|pt:avaliação|it:valutazione|nl:beoordeling|zh:评分,评价|ja:評価
+rating|de:bewertung,sterne|fr:évaluation,note sur 5,étoiles|es:valoración,valoracion,calificación,estrellas|pt:avaliação,estrelas|it:valutazione,voto,stelle|nl:beoordeling,sterren|zh:评分,评价|ja:評価
 image|de:bild,foto|fr:image,photo|es:imagen,foto|pt:imagem,foto|it:immagine,foto|nl:afbeelding,foto|zh:图片,照片,封面|ja:画像,写真
 url|de:link|fr:lien|es:enlace|pt:link|it:link|nl:link|zh:链接,网址|ja:リンク
 tags|de:schlagwörter,tags|fr:étiquettes,tags|es:etiquetas|pt:etiquetas,tags|it:tag|nl:tags|zh:标签|ja:タグ
@@ -76,6 +76,13 @@ course|de:kurs/kurse|fr:cours/cours|es:curso/cursos|pt:curso/cursos|it:corso/cor
 question|de:frage/fragen|fr:question/questions|es:pregunta/preguntas|pt:pergunta/perguntas|it:domanda/domande|nl:vraag/vragen|zh:问题|ja:質問,問題
 property|de:immobilie/immobilien,wohnung/wohnungen|fr:logement/logements|es:propiedad/propiedades,inmueble/inmuebles|pt:imóvel/imóveis|it:immobile/immobili|nl:woning/woningen|zh:房源,房产|ja:物件
 job|de:stelle/stellen|fr:offre/offres,emploi/emplois|es:empleo/empleos,trabajo/trabajos|pt:vaga/vagas,emprego/empregos|it:lavoro/lavori|nl:vacature/vacatures|zh:职位,岗位|ja:求人
+author|de:autor/autoren,autorin/autorinnen|fr:auteur/auteurs|es:autor/autores|pt:autor/autores|it:autore/autori|nl:auteur/auteurs
+restaurant|de:restaurant/restaurants|fr:restaurant/restaurants|es:restaurante/restaurantes|pt:restaurante/restaurantes|it:ristorante/ristoranti|nl:restaurant/restaurants
+wine|de:wein/weine|fr:vin/vins|es:vino/vinos|pt:vinho/vinhos|it:vino/vini|nl:wijn/wijnen
+album|de:album/alben|fr:album/albums|es:álbum/álbumes|pt:álbum/álbuns|it:album/album|nl:album/albums
+game|de:spiel/spiele|fr:jeu/jeux|es:juego/juegos|pt:jogo/jogos|it:gioco/giochi|nl:spel/spellen
+series|de:serie/serien|fr:série/séries|es:serie/series|pt:série/séries|it:serie/serie|nl:serie/series
+hotel|de:hotel/hotels|fr:hôtel/hôtels|es:hotel/hoteles|pt:hotel/hotéis|it:albergo/alberghi|nl:hotel/hotels
 donation|de:spende/spenden|fr:don/dons|es:donación/donaciones|pt:doação/doações|it:donazione/donazioni|nl:donatie/donaties|zh:捐款,捐赠|ja:寄付
 ticket|de:ticket/tickets|fr:ticket/tickets|es:ticket/tickets|pt:chamado/chamados|it:ticket/ticket|nl:ticket/tickets|zh:工单|ja:チケット
 `
@@ -185,4 +192,42 @@ func localTitle(lang, key, fallback string) string {
 		return t
 	}
 	return fallback
+}
+
+// rateWords are field words that mean a rating when the records are
+// things people rate (books, films, dishes, restaurants) and something
+// else otherwise: French "note" is a memo, German "Note" a school grade.
+var rateWords = map[string]map[string]string{
+	"fr": {"note": "notes", "notes": "notes", "score": "score"},
+	"es": {"nota": "notes", "puntuación": "score", "puntuacion": "score", "puntaje": "score"},
+	"pt": {"nota": "notes", "pontuação": "score", "pontuacao": "score"},
+	"it": {"punteggio": "score"},
+	"de": {"note": "score", "punkte": "score", "punktzahl": "score"},
+	"nl": {"cijfer": "score", "score": "score"},
+}
+
+// ratedThings are the concepts of records people rate.
+var ratedThings = set("book", "movie", "recipe", "dish", "restaurant", "wine", "album", "game", "series", "hotel", "product", "course")
+
+// contextConcept settles a field word whose meaning depends on the
+// records it describes; other words keep the concept found for them.
+func contextConcept(lang, phrase, concept, entity string) string {
+	head := phrase
+	if ws := strings.Fields(phrase); len(ws) > 1 {
+		head = ws[0]
+		if lang == "de" || lang == "nl" {
+			head = ws[len(ws)-1]
+		}
+	}
+	otherwise, ok := rateWords[lang][head]
+	if !ok || head != phrase && concept != "" && concept != otherwise {
+		return concept
+	}
+	if ratedThings[tables.nouns[lang][entity].concept] {
+		if head == "notes" {
+			return otherwise
+		}
+		return "rating"
+	}
+	return otherwise
 }

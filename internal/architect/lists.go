@@ -1,6 +1,10 @@
 package architect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
 
 // item is one element of a list in a prompt: "a priority (low, medium,
 // high)" is the words [a priority] with options [low medium high].
@@ -93,6 +97,10 @@ func parseList(toks []token, i int) []item {
 				return items
 			}
 			continue
+		case t.low == "or" && i+1 < len(toks) && toks[i+1].is("not") && len(cur.toks) > 0:
+			cur.toks = append(cur.toks, t, toks[i+1])
+			i += 2
+			continue
 		case t.low == "or":
 			if alt, next, ok := alternative(toks, i+1); ok && len(cur.toks) > 0 && len(cur.toks) <= 2 {
 				cur.alt = alt
@@ -112,7 +120,7 @@ func parseList(toks []token, i int) []item {
 		case t.kind == tPunct && !strings.ContainsAny(t.low, "$€£¥₹%-'/#+*"):
 			push(i)
 			return items
-		case len(cur.toks) > 0 && listEnders[t.low] && !insideItem(cur, toks, i):
+		case len(cur.toks) > 0 && listEnders[t.low] && !insideItem(cur, toks, i) && !(cur.toks[0].is("whether") && len(cur.toks) < 6):
 			push(i)
 			return items
 		}
@@ -153,9 +161,11 @@ func insideItem(cur item, toks []token, i int) bool {
 		return len(cur.toks) > 0 && (cur.toks[len(cur.toks)-1].kind == tNum || cur.toks[0].is("how")) || t.low == "to" && isNumTok(toks, i+1)
 	case "per":
 		_, unit := unitWords[next]
-		return unit || next == "night" || next == "hour" || next == "day" || next == "week" || next == "month" || next == "person" || next == "unit" || next == "item" || next == "serving"
+		return unit || next == "night" || next == "hour" || next == "day" || next == "week" || next == "month" || next == "person" || next == "unit" || next == "item" || next == "serving" || amountHead(cur) && i+1 < len(toks) && toks[i+1].word() && !looksPlural(next) && !determiners[next]
 	case "on":
 		return next == "sale" || next == "site" || next == "call"
+	case "so":
+		return next == "far"
 	case "as":
 		return false
 	case "is", "are":
@@ -172,7 +182,7 @@ func endsList(toks []token, i int) bool {
 		return true
 	}
 	t := toks[i]
-	if listEnders[t.low] && !t.is("for") {
+	if listEnders[t.low] && !t.is("for") || t.is("each", "every") && i+1 < len(toks) && toks[i+1].is("with") {
 		return true
 	}
 	if listVerbs[t.low] {
@@ -296,7 +306,7 @@ func fieldish(ws []string) bool {
 		return true
 	}
 	_, ok := headHints[ws[len(ws)-1]]
-	return ok || ws[0] == "how"
+	return ok || ws[0] == "how" || ws[0] == "whether" || unitLead(ws) != ""
 }
 
 // boolMarkerAt reports whether a yes/no marker ("yes/no", "y/n",
@@ -311,4 +321,14 @@ func boolMarkerAt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// amountHead reports whether an item so far names an amount ("price",
+// "cost", "calories"): "price per candle" is one field.
+func amountHead(cur item) bool {
+	if len(cur.toks) == 0 {
+		return false
+	}
+	hn, ok := headHints[cur.toks[len(cur.toks)-1].low]
+	return ok && (hn.typ == prd.Money || hn.typ == prd.Number)
 }

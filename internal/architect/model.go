@@ -69,15 +69,17 @@ type model struct {
 	signup        bool
 	counts        map[string]int // "three feature cards" -> cards: 3
 	appItems      []appItem      // what the app itself is said to have
+	subjectLists  []appItem      // lists after the app's name and a colon
 	columns       []string       // kanban columns
 	typed         []typedNote
 	wantDashboard bool
-	kindWords     []string // the app's own noun phrase
-	purpose       string   // "stock reports" in "a website for generating stock reports"
-	forWhom       string   // "freelancer" in "a CRM for a freelancer"
-	groupField    string   // "folder" in "a notes app with folders"
-	kindEntity    string   // "poll" in "a polls website"
-	owner         string   // "solar company" in "a website for a solar company"
+	kindWords     []string    // the app's own noun phrase
+	purpose       string      // "stock reports" in "a website for generating stock reports"
+	forWhom       string      // "freelancer" in "a CRM for a freelancer"
+	groupField    string      // "folder" in "a notes app with folders"
+	kindEntity    string      // "poll" in "a polls website"
+	owner         string      // "solar company" in "a website for a solar company"
+	owners        []ownerLink // "rentals of a car": records and what they belong to
 }
 
 // appItem is a list that follows the app's own name: "a notes app with folders".

@@ -119,6 +119,12 @@ func (m *model) deriveName() string {
 	main := m.main()
 	name := m.nameFrom(mods, head, main)
 	ws := strings.Fields(name)
+	if len(ws) == 1 && main != nil && (singularWord(strings.ToLower(ws[0])) == main.name || strings.ToLower(ws[0]) == main.plural) {
+		if n, ok := niceNames[main.name]; ok {
+			return n
+		}
+		return titleName(main.plural)
+	}
 	if len(ws) == 1 && main != nil && upperWords[strings.ToLower(ws[0])] == "" && !appNouns[strings.ToLower(ws[0])] && nounPriors[singularWord(strings.ToLower(ws[0]))] == nil && nounAliases[strings.ToLower(ws[0])] == "" {
 		if m.purpose != "" && len(strings.Fields(m.purpose)) <= 3 {
 			return titleName(m.purpose + " " + ws[0])
@@ -193,7 +199,7 @@ func (m *model) nameFrom(mods []string, head string, main *entityDraft) string {
 
 var minorWords = set("of", "and", "the", "for", "a", "an", "in", "on", "to", "&")
 
-var upperWords = map[string]string{"crm": "CRM", "faq": "FAQ", "q&a": "Q&A", "cv": "CV", "html": "HTML", "sms": "SMS", "dmv": "DMV", "saas": "SaaS", "ai": "AI", "api": "API", "hr": "HR", "it": "IT", "erp": "ERP", "seo": "SEO", "aqi": "AQI", "pdf": "PDF", "diy": "DIY", "ui": "UI", "2048": "2048"}
+var upperWords = map[string]string{"crm": "CRM", "faq": "FAQ", "q&a": "Q&A", "cv": "CV", "html": "HTML", "sms": "SMS", "dmv": "DMV", "saas": "SaaS", "ai": "AI", "api": "API", "hr": "HR", "it": "IT", "erp": "ERP", "seo": "SEO", "aqi": "AQI", "pdf": "PDF", "diy": "DIY", "ui": "UI", "2048": "2048", "rsvp": "RSVP", "rsvps": "RSVPs", "bmi": "BMI", "roi": "ROI", "kpi": "KPI", "vat": "VAT"}
 
 // titleName capitalises a name for display: "wheel of fortune" ->
 // "Wheel of Fortune", "to-do list" -> "To-Do List".
@@ -242,6 +248,18 @@ func (m *model) readKind() {
 			start = i + 1
 		}
 	}
+	// "I run a small dog-walking business": the business names the app.
+	if start < len(toks) && start > 0 && toks[start].is("run", "own", "manage", "operate", "sell", "teach", "coach", "organise", "organize", "host", "have") {
+		start++
+	}
+	// "Keep track of my books", "Track my running shoes: …" (an imperative
+	// opening the prompt, so written with a capital): the object names it.
+	switch {
+	case matchAt(toks, start, []string{"keep", "track", "of"}) || matchAt(toks, start, []string{"keep", "tabs", "on"}):
+		start += 3
+	case start < len(toks) && start+1 < len(toks) && toks[start].is("track", "log", "add", "manage", "record", "organise", "organize", "store", "collect", "catalog", "catalogue", "plan") && toks[start].text != strings.ToLower(toks[start].text) && !appNouns[toks[start+1].low]:
+		start++
+	}
 	kindEnd := start
 	var kind []string
 	for j := start; j < len(toks) && j < start+10; j++ {
@@ -253,11 +271,14 @@ func (m *model) readKind() {
 			kind = append(kind, "of")
 			continue
 		}
-		if t.is("for", "where", "that", "which", "to", "with", "called", "named", "in", "on", "who", "so", "by", "from") || t.is("and") && len(kind) > 0 && appNouns[kind[len(kind)-1]] {
+		if t.is("for", "where", "that", "which", "to", "with", "called", "named", "in", "on", "who", "so", "by", "from", "at") || t.is("and") && len(kind) > 0 && (appNouns[kind[len(kind)-1]] || j+1 < len(toks) && (pronouns[toks[j+1].low] || strings.HasPrefix(toks[j+1].low, "i'"))) {
 			break
 		}
 		if determiners[t.low] && len(kind) == 0 {
 			continue
+		}
+		if len(kind) > 0 && clauseVerb(toks, j, kind) {
+			return // the prompt opens with a clause about records or people, not with the app
 		}
 		kind = append(kind, t.low)
 		kindEnd = j + 1
@@ -298,6 +319,19 @@ func (m *model) readKind() {
 		break
 	}
 	m.kindEntity = kindEntity(kind)
+}
+
+// clauseVerb reports whether toks[j] is the verb of a clause whose subject
+// is kind: "rentals have days", "volunteers sign up", "patients book".
+func clauseVerb(toks []token, j int, kind []string) bool {
+	t := toks[j]
+	switch {
+	case hasVerbs[t.low] && !nounVerbs[t.low] && !t.is("lists", "records"), modals[t.low], t.is("belong", "belongs"):
+		return true
+	case strings.HasSuffix(t.low, "s") && verbBase(t.low) != "" && verbBase(t.low) != t.low && !nounVerbs[verbBase(t.low)]:
+		return true
+	}
+	return isVerbAt(toks, j) && looksPlural(kind[len(kind)-1])
 }
 
 // processWords end a description of what an app does ("recipe sharing",

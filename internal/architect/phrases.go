@@ -106,6 +106,10 @@ var nounNoise = set("internal", "new", "existing", "own", "all", "basic", "simpl
 // profiles" are profiles.
 var leadStop = set("user", "users", "visitor", "visitors", "website", "site", "app", "system", "platform", "data", "information", "online", "web", "customer's", "users'", "personal")
 
+// recordStops are abstractions alone that name records with a modifier:
+// "the goal of the app" is no record, "savings goals" are.
+var recordStops = set("goal")
+
 // properName reports whether a phrase is written as a name ("Lena Ortiz").
 func properName(toks []token) bool {
 	if len(toks) == 0 {
@@ -183,7 +187,7 @@ func nounNameWords(ws []string) (string, bool) {
 		ws = ws[1:]
 	}
 	head := ws[len(ws)-1]
-	if stopNouns[head] || stopNouns[singularWord(head)] {
+	if (stopNouns[head] || stopNouns[singularWord(head)]) && !(len(ws) > 1 && recordStops[singularWord(head)]) {
 		return "", false
 	}
 	if !isWordy(head) {

@@ -35,6 +35,7 @@ type candidate struct {
 	made      bool
 	plural    bool
 	mentioned int
+	heads     []string // the last words the prompt used for it
 }
 
 // proseEntities finds the records a free-form description is about: nouns
@@ -55,6 +56,9 @@ func (m *model) proseEntities() []candidate {
 		}
 		c.score += weight
 		c.mentioned++
+		if head := singularWord(np[len(np)-1].low); !slices.Contains(c.heads, head) {
+			c.heads = append(c.heads, head)
+		}
 		c.object = c.object || object
 		c.made = c.made || made
 		if last := np[len(np)-1].low; looksPlural(last) || fillerHeads[last] && len(np) > 1 && looksPlural(np[len(np)-2].low) {
@@ -88,7 +92,7 @@ func (m *model) proseEntities() []candidate {
 					if len(np2) == 0 || e2 == end {
 						break
 					}
-					add(np2, pos, 1+boolInt(makeVerbs[base]), true, makeVerbs[base])
+					add(np2, si*1000+k, 1+boolInt(makeVerbs[base]), true, makeVerbs[base])
 					end = e2
 				}
 				continue
@@ -135,7 +139,10 @@ func (m *model) proseEntities() []candidate {
 		if a.score != b.score {
 			return b.score - a.score
 		}
-		return a.pos - b.pos
+		if a.pos != b.pos {
+			return a.pos - b.pos
+		}
+		return strings.Compare(a.name, b.name)
 	})
 	return out
 }

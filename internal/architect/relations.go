@@ -9,10 +9,10 @@ import (
 // linkWords introduce the entity a record belongs to: "deals linked to a
 // contact", "grades per student".
 var linkWords = [][]string{
-	{"linked", "to"}, {"belonging", "to"}, {"belongs", "to"}, {"attached", "to"}, {"tied", "to"},
+	{"linked", "to"}, {"belonging", "to"}, {"belongs", "to"}, {"belong", "to"}, {"attached", "to"}, {"tied", "to"},
 	{"assigned", "to"}, {"related", "to"}, {"associated", "with"}, {"connected", "to"},
 	{"per"}, {"for", "each"}, {"for", "every"}, {"of", "each"}, {"under", "a"}, {"within", "a"},
-	{"inside", "a"}, {"grouped", "by"}, {"organized", "by"}, {"organised", "by"}, {"in", "a"},
+	{"inside", "a"}, {"is", "for"}, {"are", "for"}, {"grouped", "by"}, {"organized", "by"}, {"organised", "by"}, {"in", "a"},
 }
 
 // subNouns are records that hang off another record: comments on a post,
@@ -62,7 +62,11 @@ func (m *model) readRelations() {
 						continue
 					}
 				}
-				m.relate(from.name, to.name, "")
+				if lw[0] == "belong" || lw[0] == "belongs" || lw[0] == "belonging" || lw[0] == "is" || lw[0] == "are" {
+					m.own(from.name, to.name)
+				} else {
+					m.relate(from.name, to.name, "")
+				}
 			}
 			m.readVerbRecord(toks, i, si)
 		}
@@ -137,30 +141,22 @@ func (m *model) isRecordNoun(name string) bool {
 var bookingLike = set("appointment", "reservation", "booking", "order", "application", "registration", "enrollment", "ticket", "session", "rsvp", "sign-up", "subscription")
 
 // readVerbRecord reads "<people> can <verb> (to|for|on) a <entity> (with
-// their <fields>)".
+// their <fields>)": the fields describe the new record, which belongs to
+// the entity, and to the people when they are records of the app too.
 func (m *model) readVerbRecord(toks []token, i, si int) {
-	t := toks[i]
-	rec, ok := verbRecords[t.low]
+	rec, np, end, ok := verbRecordAt(toks, i)
 	if !ok {
-		rec, ok = verbRecords[verbBase(t.low)]
-	}
-	if !ok || i == 0 || !(modals[toks[i-1].low] || actorNoun(toks[i-1:i]) || toks[i-1].is("to", "and", ",")) {
 		return
 	}
-	j := i + 1
-	if t.is("sign") && j < len(toks) && toks[j].is("up") {
-		j++
+	if end < len(toks) && toks[end].is("for", "on", "at", "in", "from") {
+		if _, next := npAfter(toks, end+1); next < len(toks) && toks[next].is("with") {
+			end = next
+		}
 	}
-	if j < len(toks) && verbParticles[toks[j].low] {
-		j++
-	}
-	np, end := npAfter(toks, j)
-	if len(np) == 0 {
-		return
-	}
+	listed := end < len(toks) && toks[end].is("with", "by", "giving", "providing", "entering")
 	parent := m.entityByWords(lows(np))
 	if parent == nil {
-		if name, ok := nounName(np); ok && nounPriors[name] != nil && !bookingLike[name] && name != rec {
+		if name, ok := nounName(np); ok && (nounPriors[name] != nil || listed && m.isRecordNoun(name)) {
 			parent = m.ensureEntity(name, si*1000+i-1)
 		}
 	}
@@ -171,11 +167,15 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 	if e == nil {
 		return
 	}
-	if end < len(toks) && toks[end].is("with", "by", "giving", "providing", "entering") {
-		k := end + 1
-		m.declare([]token{{text: rec, low: rec, kind: tWord}}, parseList(toks, k), si*1000+i, false)
+	if listed {
+		m.declare([]token{{text: rec, low: rec, kind: tWord}}, parseList(toks, end+1), si*1000+i, false)
 	}
-	m.relate(e.name, parent.name, "")
+	m.own(e.name, parent.name)
+	if _, subj := npBefore(toks, i); len(subj) > 0 {
+		if who := m.entityByWords(lows(subj)); who != nil && who != e && who != parent {
+			m.relate(e.name, who.name, "")
+		}
+	}
 }
 
 // fieldsToRelations turns fields that name another entity into relations.

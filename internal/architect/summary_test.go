@@ -35,7 +35,11 @@ func describe(p *prd.PRD) string {
 		fmt.Fprintf(&b, "  %s/%s [display %s]: %s\n", e.Name, e.Plural, e.Display, strings.Join(fs, ", "))
 	}
 	for _, r := range p.Relations {
-		fmt.Fprintf(&b, "  rel %s -> %s\n", r.From, r.To)
+		req := ""
+		if r.Required {
+			req = " (required)"
+		}
+		fmt.Fprintf(&b, "  rel %s -> %s%s\n", r.From, r.To, req)
 	}
 	for _, f := range p.Features {
 		fmt.Fprintf(&b, "  feat %s %s f=%s f2=%s g=%s op=%s via=%s cmp=%s %s lim=%d ord=%s expr=%q %q\n", f.Kind, f.Entity, f.Field, f.Field2, f.GroupBy, f.Op, f.Via, f.Compare, f.Value, f.Limit, f.Order, f.Expression, f.Label)
@@ -66,6 +70,13 @@ type evalPrompt struct {
 		Features []string          `json:"features"`
 		Pages    []string          `json:"pages"`
 		Theme    map[string]string `json:"theme"`
+		// Types maps "entity.field" to the field's type.
+		Types map[string]string `json:"types,omitempty"`
+		// Relations lists "from->to" links that must exist.
+		Relations []string `json:"relations,omitempty"`
+		// Absent lists fields an entity must not have: those the prompt
+		// gave to another entity.
+		Absent map[string][]string `json:"absent,omitempty"`
 	} `json:"expect"`
 }
 

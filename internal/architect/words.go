@@ -59,7 +59,7 @@ inspire expose protect ensure attract streamline match teach practice practise s
 rank bid trade deposit release withdraw lend borrow return reserve rsvp check-in checkout
 perform execute conduct input output fill ask spot recognize recognise publish distribute
 automate simplify organize track optimize accelerate power unify centralize reduce boost grow
-scale secure sync automate digitize transform turn keep save speed replace
+scale secure sync automate digitize transform turn keep save speed replace belong
 `)
 
 var nounVerbs = set("book", "record", "log", "post", "report", "comment", "review", "rate",

@@ -497,3 +497,24 @@ func (d entityData) NeedsLink() bool {
 	}
 	return false
 }
+
+// ComputedVia are the related entities computed values read.
+func (d entityData) ComputedVia() []*entityView {
+	var out []*entityView
+	for _, c := range d.Computed() {
+		if c.Via != nil && !slices.Contains(out, c.Via) {
+			out = append(out, c.Via)
+		}
+	}
+	return out
+}
+
+// RefKeyOf is this entity's reference field key to the related entity.
+func (d entityData) RefKeyOf(to *entityView) string {
+	for _, r := range d.E.Refs {
+		if r.Ref == to {
+			return r.Key
+		}
+	}
+	return ""
+}

@@ -31,8 +31,12 @@ type capacityView struct {
 type computedView struct {
 	Label  string
 	Fn     string // TypeScript function name
-	Expr   string // TypeScript expression over item
+	Expr   string // TypeScript expression over item (and parent)
 	Format string
+	// Via is the related entity whose fields the expression also reads,
+	// through the record's reference RefKey; nil when it reads only its own.
+	Via    *entityView
+	RefKey string
 }
 
 // Extras are the stored values the features add to the entity.
@@ -131,9 +135,19 @@ func (d entityData) Limits() []capacityView {
 func (d entityData) Computed() []computedView {
 	var out []computedView
 	for i, ft := range d.App.FeaturesOf(prd.FeatureComputed, d.E.Name) {
-		expr, money, ok := compileExpression(ft.Expression, d.E)
+		var via *entityView
+		refKey := ""
+		for _, r := range d.E.Refs {
+			if r.Ref.Name == ft.Via {
+				via, refKey = r.Ref, r.Key
+			}
+		}
+		expr, money, usesVia, ok := compileExpression(ft.Expression, d.E, via)
 		if !ok {
 			continue
+		}
+		if !usesVia {
+			via, refKey = nil, ""
 		}
 		label := ft.Label
 		if label == "" {
@@ -143,15 +157,17 @@ func (d entityData) Computed() []computedView {
 		if money {
 			format = `(value: number) => formatMoney(value, "USD")`
 		}
-		out = append(out, computedView{Label: label, Fn: fmt.Sprintf("%sComputed%d", d.E.Key, i+1), Expr: expr, Format: format})
+		out = append(out, computedView{Label: label, Fn: fmt.Sprintf("%sComputed%d", d.E.Key, i+1), Expr: expr, Format: format, Via: via, RefKey: refKey})
 	}
 	return out
 }
 
 // compileExpression turns "daily rate * days" into TypeScript over item,
-// matching the longest field names first. It reports whether any operand
-// is money, and false when a word is not a field or a number.
-func compileExpression(src string, e *entityView) (expr string, money, ok bool) {
+// matching the longest field names first: the record's own fields, then
+// those of the related record (parent) when via is set. It reports whether
+// any operand is money and whether the parent is read, and false when a
+// word is not a field or a number.
+func compileExpression(src string, e, via *entityView) (expr string, money, usesVia, ok bool) {
 	src = strings.NewReplacer("×", "*", "÷", "/", " x ", " * ", " times ", " * ").Replace(strings.ToLower(src))
 	var b strings.Builder
 	rest := strings.TrimSpace(src)
@@ -175,26 +191,42 @@ func compileExpression(src string, e *entityView) (expr string, money, ok bool) 
 			operands++
 			continue
 		}
-		best := -1
-		for i, f := range e.Fields {
-			name := strings.ToLower(f.Name)
-			if f.Ref == nil && f.isNumeric() && strings.HasPrefix(rest, name) && (best < 0 || len(name) > len(e.Fields[best].Name)) {
-				best = i
-			}
+		owner := "item"
+		f, found := longestField(rest, e)
+		if !found && via != nil {
+			owner = "parent"
+			f, found = longestField(rest, via)
 		}
-		if best < 0 {
-			return "", false, false
+		if !found {
+			return "", false, false, false
 		}
-		f := e.Fields[best]
-		fmt.Fprintf(&b, "(item.%s ?? 0)", f.Key)
+		fmt.Fprintf(&b, "(%s?.%s ?? 0)", owner, f.Key)
 		money = money || f.Type == prd.Money
+		usesVia = usesVia || owner == "parent"
 		rest = rest[len(f.Name):]
 		operands++
 	}
 	if operands == 0 {
-		return "", false, false
+		return "", false, false, false
 	}
-	return strings.Join(strings.Fields(b.String()), " "), money, true
+	expr = strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), "(item?.", "(item.")
+	return expr, money, usesVia, true
+}
+
+// longestField finds the numeric field of e whose name starts text, the
+// longest such name winning.
+func longestField(text string, e *entityView) (fieldView, bool) {
+	best := -1
+	for i, f := range e.Fields {
+		name := strings.ToLower(f.Name)
+		if f.Ref == nil && f.isNumeric() && strings.HasPrefix(text, name) && (best < 0 || len(name) > len(e.Fields[best].Name)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return fieldView{}, false
+	}
+	return e.Fields[best], true
 }
 
 // Play is the quiz rule of the app: questions, their options and answer.
