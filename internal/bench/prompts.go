@@ -97,8 +97,9 @@ type PromptOptions struct {
 	Baseline bool
 	// Keep leaves the apps in Work (otherwise node_modules is removed).
 	Keep bool
-	// Target is next or vite.
-	Target string
+	// Targets are the project kinds to generate (next, vite); each case
+	// is generated for every target in turn, so both see the same machine.
+	Targets []string
 	// Progress receives one line per case.
 	Progress func(string)
 }
@@ -106,6 +107,7 @@ type PromptOptions struct {
 // PromptResult is the outcome of one case.
 type PromptResult struct {
 	ID     string        `json:"id"`
+	Target string        `json:"target"`
 	Status report.Status `json:"status"`
 	Reason string        `json:"reason,omitempty"`
 	// WallMS is the whole loop: prompt → built and tested app.
@@ -126,13 +128,14 @@ type PromptResult struct {
 
 // PromptSummary aggregates a run.
 type PromptSummary struct {
-	Cases        int `json:"cases"`
-	Complete     int `json:"complete"`
-	CRUDPassed   int `json:"crud_passed"`
-	CRUDChecked  int `json:"crud_checked"`
-	NoConsoleErr int `json:"no_console_errors"`
-	ColourCases  int `json:"colour_cases"`
-	ColourPassed int `json:"colour_passed"`
+	Target       string `json:"target"`
+	Cases        int    `json:"cases"`
+	Complete     int    `json:"complete"`
+	CRUDPassed   int    `json:"crud_passed"`
+	CRUDChecked  int    `json:"crud_checked"`
+	NoConsoleErr int    `json:"no_console_errors"`
+	ColourCases  int    `json:"colour_cases"`
+	ColourPassed int    `json:"colour_passed"`
 	// P50MS and P95MS are prompt → built app; LoopP50MS includes the tests.
 	P50MS     int64   `json:"p50_ms"`
 	P95MS     int64   `json:"p95_ms"`
@@ -141,34 +144,52 @@ type PromptSummary struct {
 	RatioP50  float64 `json:"ratio_p50,omitempty"`
 }
 
-// RunPrompts generates, builds and (optionally) checks every case.
-func RunPrompts(ctx context.Context, a *app.App, cases []Case, o PromptOptions) ([]PromptResult, PromptSummary, error) {
+// RunPrompts generates, builds and (optionally) checks every case for
+// every target, and summarises per target.
+func RunPrompts(ctx context.Context, a *app.App, cases []Case, o PromptOptions) ([]PromptResult, []PromptSummary, error) {
+	if len(o.Targets) == 0 {
+		o.Targets = []string{"next"}
+	}
 	var results []PromptResult
 	var browser *browsercheck.Browser
 	if o.Browser {
 		b, err := browsercheck.Launch(ctx)
 		if err != nil {
-			return nil, PromptSummary{}, err
+			return nil, nil, err
 		}
 		defer b.Close()
 		browser = b
 	}
 	for _, c := range cases {
-		if ctx.Err() != nil {
-			break
-		}
-		r := runCase(ctx, a, c, o, browser)
-		results = append(results, r)
-		if o.Progress != nil {
-			o.Progress(line(r))
+		for _, target := range o.Targets {
+			if ctx.Err() != nil {
+				break
+			}
+			r := runCase(ctx, a, c, target, o, browser)
+			results = append(results, r)
+			if o.Progress != nil {
+				o.Progress(line(r))
+			}
 		}
 	}
-	return results, summarise(results), ctx.Err()
+	var sums []PromptSummary
+	for _, target := range o.Targets {
+		var mine []PromptResult
+		for _, r := range results {
+			if r.Target == target {
+				mine = append(mine, r)
+			}
+		}
+		s := summarise(mine)
+		s.Target = target
+		sums = append(sums, s)
+	}
+	return results, sums, ctx.Err()
 }
 
-func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *browsercheck.Browser) PromptResult {
-	dir := filepath.Join(o.Work, c.ID)
-	res := PromptResult{ID: c.ID, Dir: dir}
+func runCase(ctx context.Context, a *app.App, c Case, target string, o PromptOptions, browser *browsercheck.Browser) PromptResult {
+	dir := filepath.Join(o.Work, target, c.ID)
+	res := PromptResult{ID: c.ID, Target: target, Dir: dir}
 	os.RemoveAll(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		res.Status, res.Reason = report.Failed, err.Error()
@@ -176,7 +197,7 @@ func runCase(ctx context.Context, a *app.App, c Case, o PromptOptions, browser *
 	}
 	broker := event.NewBroker()
 	start := time.Now()
-	gen, err := a.Generate(ctx, engine.Request{Prompt: c.Text(), Target: o.Target, Provider: "offline"}, dir, "bench-"+c.ID, broker)
+	gen, err := a.Generate(ctx, engine.Request{Prompt: c.Text(), Target: target, Provider: "offline"}, dir, "bench-"+c.ID, broker)
 	res.WallMS = time.Since(start).Milliseconds()
 	broker.Close()
 	if err != nil {
@@ -322,7 +343,7 @@ func line(r PromptResult) string {
 		}
 		crud = fmt.Sprintf("%d/%d", passed, len(r.CRUD))
 	}
-	s := fmt.Sprintf("%-22s %-9s built %5.1fs  loop %5.1fs", r.ID, r.Status, float64(r.BuiltMS)/1000, float64(r.WallMS)/1000)
+	s := fmt.Sprintf("%-22s %-4s %-9s built %5.1fs  loop %5.1fs", r.ID, r.Target, r.Status, float64(r.BuiltMS)/1000, float64(r.WallMS)/1000)
 	if r.BareBuildMS > 0 {
 		s += fmt.Sprintf("  bare build %5.1fs  ratio %.2f", float64(r.BareBuildMS)/1000, r.Ratio)
 	}

@@ -31,7 +31,7 @@ type benchPromptOptions struct {
 	ids       []string
 	json      bool
 	keep      bool
-	target    string
+	targets   []string
 	skipTests bool
 }
 
@@ -76,16 +76,26 @@ func benchPromptsCmd(s streams) *cobra.Command {
 			}
 			work, _ = filepath.Abs(work)
 			fmt.Fprintf(s.err, "bench: %d cases from %s in %s (sandbox %s)\n", len(cases), path, work, a.Runner.Capabilities().Name)
-			results, sum, err := bench.RunPrompts(cmd.Context(), a, cases, bench.PromptOptions{
-				Work: work, Browser: o.browser, Baseline: o.baseline, Keep: o.keep, Target: o.target,
+			for _, t := range o.targets {
+				if t != "next" && t != "vite" {
+					return usageErr("--target %q: want next or vite", t)
+				}
+			}
+			results, sums, err := bench.RunPrompts(cmd.Context(), a, cases, bench.PromptOptions{
+				Work: work, Browser: o.browser, Baseline: o.baseline, Keep: o.keep, Targets: o.targets,
 				Progress: func(l string) { fmt.Fprintln(s.err, l) },
 			})
 			if o.json {
 				enc := json.NewEncoder(s.out)
 				enc.SetIndent("", "  ")
-				enc.Encode(map[string]any{"summary": sum, "results": results})
+				enc.Encode(map[string]any{"summaries": sums, "results": results})
 			}
-			printPromptSummary(s, sum)
+			for _, sum := range sums {
+				printPromptSummary(s, sum)
+			}
+			if len(sums) == 2 && sums[0].P50MS > 0 {
+				fmt.Fprintf(s.err, "\n%s / %s prompt → built app p50: %.2f\n", sums[1].Target, sums[0].Target, float64(sums[1].P50MS)/float64(sums[0].P50MS))
+			}
 			if err != nil {
 				return &exitError{code: ExitCancelled, err: err}
 			}
@@ -100,7 +110,7 @@ func benchPromptsCmd(s streams) *cobra.Command {
 	f.StringSliceVar(&o.ids, "ids", nil, "run only these case ids")
 	f.BoolVar(&o.json, "json", false, "print the results as JSON on standard output")
 	f.BoolVar(&o.keep, "keep", false, "keep node_modules of the generated apps")
-	f.StringVar(&o.target, "target", "next", "project kind: next or vite")
+	f.StringSliceVar(&o.targets, "target", []string{"next"}, "project kinds, comma-separated: next, vite (each case is generated for each)")
 	f.BoolVar(&o.skipTests, "skip-tests", false, "skip the generated apps' own unit and smoke tests")
 	return cmd
 }
@@ -126,7 +136,7 @@ func filterCases(cases []bench.Case, ids []string, limit int) []bench.Case {
 }
 
 func printPromptSummary(s streams, sum bench.PromptSummary) {
-	fmt.Fprintf(s.err, "\ncases %d, complete %d (%.0f%%)\n", sum.Cases, sum.Complete, pct(sum.Complete, sum.Cases))
+	fmt.Fprintf(s.err, "\n[%s] cases %d, complete %d (%.0f%%)\n", sum.Target, sum.Cases, sum.Complete, pct(sum.Complete, sum.Cases))
 	fmt.Fprintf(s.err, "prompt → built app: p50 %.1fs, p95 %.1fs (whole loop with tests: p50 %.1fs)\n", float64(sum.P50MS)/1000, float64(sum.P95MS)/1000, float64(sum.LoopP50MS)/1000)
 	if sum.BareP50MS > 0 {
 		fmt.Fprintf(s.err, "bare build of the same apps: p50 %.1fs; ratio (prompt → built app / bare build) p50 %.2f\n", float64(sum.BareP50MS)/1000, sum.RatioP50)
