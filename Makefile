@@ -7,7 +7,7 @@ LDFLAGS := -X github.com/nexusgen/nexusgen/internal/cli.Version=$(VERSION)
 PROMPT ?= A to-do app where I can add tasks with a title, a due date and a priority (low, medium, high), mark them done, and delete them.
 OUT ?= out/todo
 
-.PHONY: all build run test test-unit test-e2e lint fmt vet bench bench-prompts deps clean
+.PHONY: all build run test test-unit test-e2e lint fmt vet bench bench-prompts bench-heal deps clean
 
 all: build
 
@@ -46,6 +46,11 @@ lint:
 
 bench: build
 	./$(BIN) bench prompts eval/prompts.jsonl --browser --baseline
+
+# Heals the fault corpus with no model: heal rate, attempts, time against a bare
+# build, diff size, and the warm fix cache's hit rate.
+bench-heal: build
+	./$(BIN) bench heal faults
 
 clean:
 	rm -rf bin out

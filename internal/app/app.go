@@ -18,6 +18,8 @@ import (
 	"github.com/nexusgen/nexusgen/internal/edit"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
+	"github.com/nexusgen/nexusgen/internal/heal"
+	"github.com/nexusgen/nexusgen/internal/heal/rules"
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/report"
 	"github.com/nexusgen/nexusgen/internal/sandbox"
@@ -71,6 +73,12 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Timeout:  cfg.InstallTimeout,
 	}
 	limits := sandbox.Limits{Timeout: cfg.BuildTimeout}
+	// No model provider is available in this build: the healer runs
+	// without its model fixer.
+	healer, err := NewHealer(cfg, runner, store, filepath.Join(cfg.DataDir, "fixcache"), nil, log)
+	if err != nil {
+		return nil, err
+	}
 	a := &App{
 		Config:  cfg,
 		Log:     log,
@@ -79,8 +87,33 @@ func New(cfg config.Config, log *slog.Logger) (*App, error) {
 		Builder: &build.Builder{Runner: runner, Deps: store, Log: log.With("service", "build"), Limits: limits},
 		Tester:  &build.Tester{Runner: runner, Limits: limits, Chromium: chromium()},
 		Planner: architect.Offline{},
+		Healer:  healer,
 	}
 	return a, nil
+}
+
+// NewHealer builds the healer: the rules, the fallbacks that can work on
+// this host, npm asked through the sandbox, and the fix cache in cacheDir.
+// With a model's completer (nil when no provider is configured) the model
+// fixer joins, after the rules and fallbacks.
+func NewHealer(cfg config.Config, runner sandbox.Runner, store *deps.Store, cacheDir string, model heal.Completer, log *slog.Logger) (*heal.Healer, error) {
+	fixes, err := heal.OpenFileStore(cacheDir)
+	if err != nil {
+		return nil, err
+	}
+	var llm heal.Fixer
+	if model != nil {
+		llm = &heal.LLM{Completer: model}
+	}
+	return heal.New(heal.Config{
+		LLM:       llm,
+		Rules:     rules.All(),
+		Fallbacks: heal.Fallbacks(runner, store.Dir),
+		Cache:     heal.NewCache(fixes),
+		Registry:  &heal.NPMRegistry{Runner: runner, CacheDir: store.NPMCache(), URL: cfg.Registry},
+		Modules:   store,
+		Log:       log.With("service", "heal"),
+	})
 }
 
 // Engine returns a loop engine publishing to pub.

@@ -19,7 +19,7 @@ func benchCmd(s streams) *cobra.Command {
 		Use:   "bench",
 		Short: "Measure generation and healing on prompt suites and fault corpora",
 	}
-	cmd.AddCommand(benchPromptsCmd(s))
+	cmd.AddCommand(benchPromptsCmd(s), benchHealCmd(s))
 	return cmd
 }
 

@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
-	root.AddCommand(newCmd(s), editCmd(s), planCmd(s), previewCmd(s), benchCmd(s), versionCmd(s))
+	root.AddCommand(newCmd(s), editCmd(s), healCmd(s), planCmd(s), previewCmd(s), benchCmd(s), versionCmd(s))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
