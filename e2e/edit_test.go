@@ -60,7 +60,7 @@ func TestEditChangesAWorkingApp(t *testing.T) {
 				t.Errorf("relations %+v", p.Relations)
 			}
 			contains(t, dir, "app/projects/page.tsx", "")
-			contains(t, dir, "app/layout.tsx", `"/projects"`)
+			contains(t, dir, "components/site-shell.tsx", `"/projects"`)
 		}},
 		{"use a green theme", func(t *testing.T, p *prd.PRD) {
 			if p.Theme.Primary != "#008000" {

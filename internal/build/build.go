@@ -176,6 +176,9 @@ func (b *Builder) install(ctx context.Context, p Params) stepResult {
 	case errors.Is(err, deps.ErrInstall):
 		r.step.Tail = res.Process.Tail
 		r.diags = failure(diag.ToolNPM, res.Process, p.Dir)
+	case errors.Is(err, deps.ErrRegistryUnreachable):
+		r.step.Tail = err.Error()
+		r.diags = []diag.Diagnostic{{Tool: diag.ToolNPM, Message: err.Error(), Category: diag.Network, Subclass: diag.RegistryUnreachable}}
 	default:
 		r.err = err
 		r.step.Tail = err.Error()
@@ -198,7 +201,7 @@ func (b *Builder) step(ctx context.Context, p Params, name string, argv []string
 		Limits:   b.Limits,
 		Output:   p.Output,
 	}
-	protectModules(&spec, p.Dir)
+	ProtectModules(&spec, p.Dir)
 	res, err := b.Runner.Run(ctx, spec)
 	r.step.DurationMS = time.Since(start).Milliseconds()
 	r.step.ExitCode = res.ExitCode
@@ -262,9 +265,9 @@ func fileExists(p string) bool {
 // (Vite's bundled config and caches, general tool caches).
 var scratchDirs = []string{".vite", ".vite-temp", ".cache"}
 
-// protectModules makes the project's node_modules read-only — its files
+// ProtectModules makes the project's node_modules read-only — its files
 // may be shared with the package store — except the tools' scratch folders.
-func protectModules(spec *sandbox.Spec, dir string) {
+func ProtectModules(spec *sandbox.Spec, dir string) {
 	nm := filepath.Join(dir, "node_modules")
 	if !fileExists(nm) {
 		return

@@ -3,6 +3,8 @@ package build_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,7 +120,7 @@ func (f *fakeRunner) spec(t *testing.T, step string) sandbox.Spec {
 }
 
 func newStore(t *testing.T, r sandbox.Runner) *deps.Store {
-	return &deps.Store{Dir: filepath.Join(t.TempDir(), "store"), Runner: r, NodeVersion: "v20.20.2"}
+	return &deps.Store{Dir: filepath.Join(t.TempDir(), "store"), Runner: r, NodeVersion: "v20.20.2", Registry: "http://" + reachable(t) + "/"}
 }
 
 // project writes a project with the given package.json and files.
@@ -145,4 +147,11 @@ func testdata(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// reachable is the address of a server that answers like a registry.
+func reachable(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	t.Cleanup(srv.Close)
+	return srv.Listener.Addr().String()
 }

@@ -67,7 +67,7 @@ func (t *Tester) unit(ctx context.Context, dir, script string, out io.Writer, re
 		argv = append(argv, "--", "--reporter=default", "--reporter=json", "--outputFile.json="+report)
 	}
 	spec := sandbox.Spec{Argv: argv, Dir: dir, Writable: []string{dir}, Network: sandbox.NoNetwork, Limits: t.Limits, Output: out}
-	protectModules(&spec, dir)
+	ProtectModules(&spec, dir)
 	proc, err := t.Runner.Run(ctx, spec)
 	if err != nil {
 		return err
@@ -111,7 +111,7 @@ func (t *Tester) smoke(ctx context.Context, dir string, out io.Writer, res *Test
 		Limits:   t.Limits,
 		Output:   out,
 	}
-	protectModules(&spec, dir)
+	ProtectModules(&spec, dir)
 	proc, err := t.Runner.Run(ctx, spec)
 	if err != nil {
 		return err

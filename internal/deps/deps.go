@@ -84,13 +84,28 @@ func (s *Store) Install(ctx context.Context, dir string, out io.Writer) (Result,
 	if err := s.Detach(dir); err != nil {
 		return res, err
 	}
-	proc, err := s.npmInstall(ctx, dir, out)
+	// An unreachable registry fails in seconds, not after npm's retries
+	// for every package; npm's cache may still hold all that is needed.
+	reg := s.registry(ctx, dir)
+	offline := false
+	probeErr := probe(ctx, reg, 10*time.Second)
+	if probeErr != nil {
+		if ctx.Err() != nil {
+			return res, ctx.Err()
+		}
+		s.log().Warn("npm registry unreachable, installing from the cache", "registry", reg, "err", probeErr)
+		offline = true
+	}
+	proc, err := s.npmInstall(ctx, dir, reg, offline, out)
 	res.Process = proc
 	res.Duration = time.Since(start)
 	if err != nil {
 		return res, err
 	}
 	if !proc.OK() {
+		if offline {
+			return res, unreachable(reg, probeErr)
+		}
 		return res, fmt.Errorf("%w (exit %d)", ErrInstall, proc.ExitCode)
 	}
 	if err := s.save(dir, entry); err != nil {
@@ -103,18 +118,22 @@ func (s *Store) Install(ctx context.Context, dir string, out io.Writer) (Result,
 // NPMCache is the shared npm tarball cache.
 func (s *Store) NPMCache() string { return filepath.Join(s.Dir, "npm-cache") }
 
-func (s *Store) npmInstall(ctx context.Context, dir string, out io.Writer) (sandbox.Result, error) {
+func (s *Store) npmInstall(ctx context.Context, dir, registry string, offline bool, out io.Writer) (sandbox.Result, error) {
 	if err := os.MkdirAll(s.NPMCache(), 0o755); err != nil {
 		return sandbox.Result{}, err
 	}
 	env := map[string]string{
-		"npm_config_cache":          s.NPMCache(),
-		"npm_config_prefer_offline": "true",
-	}
-	if s.Registry != "" {
-		env["npm_config_registry"] = s.Registry
+		"npm_config_cache":                  s.NPMCache(),
+		"npm_config_prefer_offline":         "true",
+		"npm_config_registry":               registry,
+		"npm_config_fetch_retries":          "2",
+		"npm_config_fetch_retry_mintimeout": "2000",
+		"npm_config_fetch_retry_maxtimeout": "20000",
 	}
 	args := []string{"npm", "install", "--no-audit", "--no-fund", "--loglevel=error"}
+	if offline {
+		args = append(args, "--offline")
+	}
 	return s.Runner.Run(ctx, sandbox.Spec{
 		Argv:     args,
 		Dir:      dir,

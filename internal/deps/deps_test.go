@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,6 +31,8 @@ type fakeNPM struct {
 	fail bool
 	// err makes Run fail before the process starts.
 	err error
+	// registry is what "npm config get registry" prints.
+	registry string
 }
 
 var _ sandbox.Runner = (*fakeNPM)(nil)
@@ -49,6 +53,9 @@ func (f *fakeNPM) Run(ctx context.Context, spec sandbox.Spec) (sandbox.Result, e
 	}
 	if err := ctx.Err(); err != nil {
 		return sandbox.Result{ExitCode: 143, Signal: "SIGTERM"}, err
+	}
+	if slices.Equal(spec.Argv, []string{"npm", "config", "get", "registry"}) {
+		return sandbox.Result{Tail: f.registry + "\n"}, nil
 	}
 	if fail {
 		if spec.Output != nil {
@@ -97,8 +104,18 @@ func (f *fakeNPM) calls() []sandbox.Spec {
 	return slices.Clone(f.specs)
 }
 
+// fakeRegistry answers every request, as a reachable registry does.
+func fakeRegistry(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
 func newStore(t *testing.T, r sandbox.Runner) *deps.Store {
 	return &deps.Store{
+		Registry:    fakeRegistry(t),
 		Dir:         filepath.Join(t.TempDir(), "store"),
 		Runner:      r,
 		Log:         slog.New(slog.NewTextHandler(tWriter{t}, nil)),
@@ -261,8 +278,8 @@ func TestInstallThenCached(t *testing.T) {
 	if spec.Env["npm_config_cache"] != s.NPMCache() || spec.Env["npm_config_prefer_offline"] != "true" {
 		t.Errorf("env %v", spec.Env)
 	}
-	if _, ok := spec.Env["npm_config_registry"]; ok {
-		t.Errorf("registry set without an override: %v", spec.Env)
+	if spec.Env["npm_config_registry"] != s.Registry || spec.Env["npm_config_fetch_retries"] == "" {
+		t.Errorf("registry or retries not set: %v", spec.Env)
 	}
 	if spec.Limits.Timeout != 90*time.Second {
 		t.Errorf("timeout %v, want 90s", spec.Limits.Timeout)
@@ -506,12 +523,60 @@ func TestRegistryOverride(t *testing.T) {
 	t.Parallel()
 	r := &fakeNPM{}
 	s := newStore(t, r)
-	s.Registry = "http://127.0.0.1:9/"
 	if _, err := s.Install(context.Background(), project(t, pkgJSON), io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.calls()[0].Env["npm_config_registry"]; got != "http://127.0.0.1:9/" {
-		t.Errorf("npm_config_registry %q", got)
+	call := r.calls()[0]
+	if got := call.Env["npm_config_registry"]; got != s.Registry {
+		t.Errorf("npm_config_registry %q, want %q", got, s.Registry)
+	}
+	if slices.Contains(call.Argv, "--offline") {
+		t.Errorf("installed offline from a reachable registry: %v", call.Argv)
+	}
+}
+
+// Without an override, the store asks npm which registry the project uses
+// (the user's .npmrc may name a mirror).
+func TestRegistryFromNPMConfig(t *testing.T) {
+	t.Parallel()
+	r := &fakeNPM{registry: fakeRegistry(t)}
+	s := newStore(t, r)
+	s.Registry = ""
+	if _, err := s.Install(context.Background(), project(t, pkgJSON), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	calls := r.calls()
+	if len(calls) != 2 || calls[0].Network != sandbox.NoNetwork {
+		t.Fatalf("calls %+v", calls)
+	}
+	if got := calls[1].Env["npm_config_registry"]; got != r.registry {
+		t.Errorf("npm_config_registry %q, want %q", got, r.registry)
+	}
+}
+
+// An unreachable registry: npm's cache is tried offline; when it cannot
+// stand in, the install fails at once with ErrRegistryUnreachable instead
+// of npm's minutes of retries.
+func TestRegistryUnreachable(t *testing.T) {
+	t.Parallel()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	for _, cacheHasIt := range []bool{true, false} {
+		r := &fakeNPM{fail: !cacheHasIt}
+		s := newStore(t, r)
+		s.Registry = closed.URL + "/"
+		_, err := s.Install(context.Background(), project(t, pkgJSON), io.Discard)
+		if !slices.Contains(r.calls()[0].Argv, "--offline") {
+			t.Errorf("cache %v: not installed offline: %v", cacheHasIt, r.calls()[0].Argv)
+		}
+		switch {
+		case cacheHasIt && err != nil:
+			t.Errorf("offline install from the cache: %v", err)
+		case !cacheHasIt && !errors.Is(err, deps.ErrRegistryUnreachable):
+			t.Errorf("err %v, want ErrRegistryUnreachable", err)
+		case !cacheHasIt && !strings.Contains(err.Error(), s.Registry):
+			t.Errorf("error does not name the registry: %v", err)
+		}
 	}
 }
 

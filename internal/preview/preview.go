@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/nexusgen/nexusgen/internal/build"
@@ -61,9 +59,7 @@ func Start(ctx context.Context, runner sandbox.Runner, dir string, o Options) (*
 		Limits:   o.Limits,
 		Port:     o.Port,
 	}
-	if nm := filepath.Join(dir, "node_modules"); exists(nm) {
-		spec.ReadOnly = []string{nm} // its files may be shared with the package store
-	}
+	build.ProtectModules(&spec, dir)
 	proc, err := runner.Start(ctx, spec)
 	if err != nil {
 		return nil, fmt.Errorf("preview: start: %w", err)
@@ -115,9 +111,4 @@ func freePort() (int, error) {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

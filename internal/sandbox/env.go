@@ -14,6 +14,7 @@ var DefaultAllowEnv = []string{
 	"NODE_ENV", "NODE_OPTIONS", "PORT", "HOSTNAME", "TZ",
 	"npm_config_cache", "npm_config_registry",
 	"npm_config_prefer_offline", "npm_config_offline",
+	"npm_config_fetch_retries", "npm_config_fetch_retry_mintimeout", "npm_config_fetch_retry_maxtimeout",
 	"NEXT_PUBLIC_*", "VITE_*", "PLAYWRIGHT_*",
 	"CHROMIUM_PATH", "BROWSER_PATH", "FORCE_COLOR", "NO_COLOR",
 }
