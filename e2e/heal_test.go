@@ -15,13 +15,12 @@ import (
 
 // healCases are corpus cases of every category (and one with two defects)
 // that `nexusgen heal` must repair with no model.
+// healCases is one case per kind of repair; `nexusgen bench heal faults`
+// runs the whole corpus.
 var healCases = []string{
-	"01-missing-dep-date-fns",        // DEPENDENCY: a package from npm
-	"09-unbalanced-brace-eof",        // SYNTAX
-	"16-implicit-any-param",          // TYPE
-	"27-onclick-in-server-component", // RUNTIME: a Client Component extracted
-	"34-postcss-tailwind-v3-plugin",  // CONFIGURATION
-	"37-double-missing-zod-and-setstate-type",
+	"09-unbalanced-brace-eof",                 // SYNTAX
+	"27-onclick-in-server-component",          // RUNTIME: a Client Component extracted
+	"37-double-missing-zod-and-setstate-type", // DEPENDENCY from npm, then TYPE
 }
 
 // healDataDir keeps one package store for the heal tests, so only the
@@ -77,7 +76,7 @@ func npmRun(t *testing.T, dir, script string) error {
 
 // TestHealCorpusCases runs `nexusgen heal` on broken apps and checks that
 // each ends complete, that the report records the attempts, and that
-// typecheck and build pass afterwards.
+// the app builds (and so typechecks) afterwards.
 func TestHealCorpusCases(t *testing.T) {
 	env := []string{"NEXUSGEN_DATA_DIR=" + healDataDir(t)}
 	for _, id := range healCases {
@@ -107,10 +106,7 @@ func TestHealCorpusCases(t *testing.T) {
 				t.Errorf("no last-good snapshot: %v", err)
 			}
 			os.RemoveAll(filepath.Join(dir, ".next"))
-			if err := npmRun(t, dir, "typecheck"); err != nil {
-				t.Errorf("typecheck after healing: %v", err)
-			}
-			if err := npmRun(t, dir, "build"); err != nil {
+			if err := npmRun(t, dir, "build"); err != nil { // next build typechecks too
 				t.Errorf("build after healing: %v", err)
 			}
 		})
