@@ -70,3 +70,47 @@ func TestHealStageWithoutHealer(t *testing.T) {
 		t.Fatalf("%s %v %+v", ev, err, r.Report.Heal.Escalation)
 	}
 }
+
+// The files a healer writes are the engine's: the manifest records their
+// new content so a later edit does not take them for a person's changes.
+func TestHealStageRecordsHealedFilesInTheManifest(t *testing.T) {
+	ws, err := workspace.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	run := func() {
+		t.Helper()
+		r := &engine.Run{ID: "r", WS: ws, Report: report.New("r", "p", "next", "offline", time.Now()), FailedStage: engine.StageBuild}
+		if _, err := New(Deps{Healer: &observingHealer{}})[engine.StageHeal].Run(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ws.WriteFile("a.ts", []byte("export const a: number = 1;\n")); err != nil {
+		t.Fatal(err)
+	}
+	run()
+	if ws.Exists(workspace.ManifestPath) {
+		t.Fatal("healing a project the engine did not write created a manifest")
+	}
+
+	if err := ws.WriteManifest(&workspace.Manifest{Version: 1, Files: map[string]string{"a.ts": workspace.Hash([]byte("export const a = 1;\n"))}}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, _ := ws.Modified(mustManifest(t, ws)); len(changed) != 1 {
+		t.Fatalf("before healing: changed %v", changed)
+	}
+	run()
+	if changed, missing := ws.Modified(mustManifest(t, ws)); len(changed)+len(missing) != 0 {
+		t.Errorf("after healing: changed %v, missing %v", changed, missing)
+	}
+}
+
+func mustManifest(t *testing.T, ws *workspace.Workspace) *workspace.Manifest {
+	t.Helper()
+	m, err := ws.ReadManifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,7 +289,9 @@ func (f *fakeTools) Start(context.Context, sandbox.Spec) (*sandbox.Process, erro
 func (f *fakeTools) Capabilities() sandbox.Capabilities { return sandbox.Capabilities{Name: "fake"} }
 
 func builder(t *testing.T, f *fakeTools) *build.Builder {
-	return &build.Builder{Runner: f, Deps: &deps.Store{Dir: t.TempDir(), Runner: f, NodeVersion: "v20.20.2"}}
+	registry := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	t.Cleanup(registry.Close)
+	return &build.Builder{Runner: f, Deps: &deps.Store{Dir: t.TempDir(), Runner: f, NodeVersion: "v20.20.2", Registry: registry.URL + "/"}}
 }
 
 // observer is a healer that records which stages passed.

@@ -3,8 +3,10 @@ package stages
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
 	"github.com/nexusgen/nexusgen/internal/report"
+	"github.com/nexusgen/nexusgen/internal/workspace"
 )
 
 // Tester runs a built project's tests.
@@ -98,8 +101,13 @@ func (s *set) heal(ctx context.Context, r *engine.Run) (engine.Event, error) {
 		return "", err
 	}
 	r.Report.Heal.Attempts = append(r.Report.Heal.Attempts, res.Attempts...)
+	var healed []string
 	for _, a := range res.Attempts {
 		r.Emit(event.HealAttempt, event.Info, event.Heal, fmt.Sprintf("#%d %s %s via %s (%s): applied to %s", a.N, a.Category, a.Subclass, a.Source, a.Fixer, strings.Join(a.Files, ", ")), a)
+		healed = append(healed, a.Files...)
+	}
+	if err := recordHealed(r, healed); err != nil {
+		r.Logf(event.Heal, "warning: manifest not updated: %v", err)
 	}
 	if res.Escalation != nil {
 		r.Report.Heal.Escalation = res.Escalation
@@ -224,4 +232,29 @@ func (l *lineEmitter) line(s string) {
 		return
 	}
 	l.run.Emit(event.Log, event.Debug, l.source, s, nil)
+}
+
+// recordHealed updates the manifest for the files the healer wrote: they
+// are the engine's work, not a person's, so a later edit may rewrite them.
+// A project the engine did not write (no manifest) is left without one.
+func recordHealed(r *engine.Run, files []string) error {
+	if r.WS == nil || len(files) == 0 || !r.WS.Exists(workspace.ManifestPath) {
+		return nil
+	}
+	m, err := r.WS.ReadManifest()
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		data, err := r.WS.ReadFile(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			delete(m.Files, p)
+		case err != nil:
+			return err
+		default:
+			m.Files[p] = workspace.Hash(data)
+		}
+	}
+	return r.WS.WriteManifest(m)
 }
