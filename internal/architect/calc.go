@@ -84,7 +84,7 @@ func (m *model) computedNamed(ws []string) *prd.Feature {
 // in a list ("pages read, and total pages", "with number of guests"),
 // which asks for no aggregate.
 func (m *model) listedField(ws []string, i int) bool {
-	if i > 0 && !(ws[i-1] == "," || ws[i-1] == "and" || ws[i-1] == "with" || ws[i-1] == ":" || ws[i-1] == "(" || determiners[ws[i-1]]) {
+	if i > 0 && ws[i-1] != "," && ws[i-1] != "and" && ws[i-1] != "with" && ws[i-1] != ":" && ws[i-1] != "(" && !determiners[ws[i-1]] {
 		return false
 	}
 	for n := 2; n <= 5 && i+n <= len(ws); n++ {

@@ -16,7 +16,8 @@ var opWords = map[string]string{"×": "*", "x": "*", "*": "*", "times": "*", "mu
 // names that related entity.
 func (m *model) readComputed(toks []token, low string, e *entityDraft) {
 	for i, t := range toks {
-		if i == 0 || !(t.low == "=" || t.is("equals") || t.is("is", "are") && i+1 < len(toks)) {
+		equates := t.low == "=" || t.is("equals") || t.is("is", "are") && i+1 < len(toks)
+		if i == 0 || !equates {
 			continue
 		}
 		lhs, _ := phraseBefore(toks, i, 3)

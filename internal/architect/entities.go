@@ -42,7 +42,7 @@ func (m *model) readSentence(si int, toks []token) {
 		t := toks[i]
 		pos := si*1000 + i
 		switch {
-		case t.is("each", "every") && !(i > 0 && toks[i-1].is("for", "of", "per", "to", "in", "on")):
+		case t.is("each", "every") && (i == 0 || !toks[i-1].is("for", "of", "per", "to", "in", "on")):
 			np, j := npAfter(toks, i+1)
 			if len(np) == 0 || j >= len(toks) {
 				continue
@@ -108,7 +108,7 @@ func (m *model) readSentence(si int, toks []token) {
 			if isAppNoun(np) || pronouns[np[0].low] || actorNoun(np) && !peopleRecords(np, items) {
 				continue
 			}
-			if start > 0 && !(toks[start-1].kind == tPunct || toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your", "a", "an")) {
+			if start > 0 && toks[start-1].kind != tPunct && !toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your", "a", "an") {
 				continue
 			}
 			m.hasMany(np, items, pos)
@@ -299,7 +299,7 @@ func hasComma(toks []token) bool {
 func shortItems(items []item) bool {
 	for _, it := range items {
 		ws := trimNoise(lows(it.toks))
-		if len(ws) > 5 && !(len(ws) <= 8 && (ws[0] == "how" || ws[0] == "whether")) {
+		if len(ws) > 5 && (len(ws) > 8 || ws[0] != "how" && ws[0] != "whether") {
 			return false
 		}
 	}

@@ -303,7 +303,7 @@ func lookupHint(ws []string) (hint, string) {
 		return hn, describeType(hn.typ)
 	}
 	for k := 1; k < len(ws); k++ {
-		if hn, ok := phraseHints[strings.Join(ws[k:], " ")]; ok && !(hn.typ == prd.Enum && k > 0 && ws[len(ws)-1] != "status") {
+		if hn, ok := phraseHints[strings.Join(ws[k:], " ")]; ok && (hn.typ != prd.Enum || k <= 0 || ws[len(ws)-1] == "status") {
 			return hn, describeType(hn.typ) + " (from \"" + strings.Join(ws[k:], " ") + "\")"
 		}
 	}

@@ -112,6 +112,14 @@ var phraseHints = map[string]hint{
 	"portfolio link": h(prd.URL), "youtube link": h(prd.URL), "map link": h(prd.URL),
 	"email": h(prd.Email), "e-mail": h(prd.Email), "phone": h(prd.Phone), "mobile": h(prd.Phone), "telephone": h(prd.Phone),
 	"tel": h(prd.Phone), "whatsapp": h(prd.Phone), "fax": h(prd.Phone),
+	// Rates that are not prices (a bare "rate" or "hourly rate" is money).
+	"crime rate": hMin(prd.Number, 0), "interest rate": hUnit(prd.Number, "%"), "tax rate": hUnit(prd.Number, "%"),
+	"growth rate": hUnit(prd.Number, "%"), "conversion rate": hUnit(prd.Number, "%"), "success rate": hUnit(prd.Number, "%"),
+	"error rate": hUnit(prd.Number, "%"), "bounce rate": hUnit(prd.Number, "%"), "churn rate": hUnit(prd.Number, "%"),
+	"occupancy rate": hUnit(prd.Number, "%"), "vacancy rate": hUnit(prd.Number, "%"), "completion rate": hUnit(prd.Number, "%"),
+	"attendance rate": hUnit(prd.Number, "%"), "unemployment rate": hUnit(prd.Number, "%"), "win rate": hUnit(prd.Number, "%"),
+	"birth rate": hMin(prd.Number, 0), "exchange rate": hMin(prd.Number, 0), "heart rate": hUnit(prd.Number, "bpm"),
+	"resting heart rate": hUnit(prd.Number, "bpm"), "frame rate": hUnit(prd.Number, "fps"),
 }
 
 // headHints type a field by its last word when the whole phrase is unknown.

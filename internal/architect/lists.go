@@ -16,8 +16,6 @@ type item struct {
 	end     int      // index in the sentence just past the item
 }
 
-func (it item) text() string { return words(it.toks) }
-
 // listEnders end a list of fields when they start an item or follow one.
 var listEnders = set("where", "which", "who", "that", "so", "then", "while", "when", "linked",
 	"belonging", "attached", "tied", "associated", "connected", "per", "can", "could", "should",
@@ -120,7 +118,7 @@ func parseList(toks []token, i int) []item {
 		case t.kind == tPunct && !strings.ContainsAny(t.low, "$€£¥₹%-'/#+*"):
 			push(i)
 			return items
-		case len(cur.toks) > 0 && listEnders[t.low] && !insideItem(cur, toks, i) && !(cur.toks[0].is("whether") && len(cur.toks) < 6):
+		case len(cur.toks) > 0 && listEnders[t.low] && !insideItem(cur, toks, i) && (!cur.toks[0].is("whether") || len(cur.toks) >= 6):
 			push(i)
 			return items
 		}
@@ -209,7 +207,7 @@ func alternative(toks []token, i int) ([]token, int, bool) {
 	if j == i {
 		return nil, i, false
 	}
-	if j < len(toks) && !(toks[j].low == "," || toks[j].low == "." || toks[j].low == ")" || toks[j].is("and")) {
+	if j < len(toks) && toks[j].low != "," && toks[j].low != "." && toks[j].low != ")" && !toks[j].is("and") {
 		return nil, i, false
 	}
 	alt := toks[i:j]

@@ -16,8 +16,6 @@ type entityDraft struct {
 	fields             []fieldDraft
 	explicit           bool // the prompt listed the fields
 	pos                int  // order of first mention
-	score              int
-	samples            []prd.Record
 }
 
 func (e *entityDraft) field(name string) *fieldDraft {
@@ -65,12 +63,10 @@ type model struct {
 	explicitApp   bool
 	wantPages     map[prd.PageKind]bool
 	contentPage   []prd.Page
-	landing       bool
 	signup        bool
-	counts        map[string]int // "three feature cards" -> cards: 3
-	appItems      []appItem      // what the app itself is said to have
-	subjectLists  []appItem      // lists after the app's name and a colon
-	columns       []string       // kanban columns
+	appItems      []appItem // what the app itself is said to have
+	subjectLists  []appItem // lists after the app's name and a colon
+	columns       []string  // kanban columns
 	typed         []typedNote
 	wantDashboard bool
 	kindWords     []string    // the app's own noun phrase

@@ -54,7 +54,9 @@ func capitalRun(toks []token, i, minWords int) string {
 		}
 		r := []rune(t.text)
 		upper := unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])
-		if !upper && !(t.is("of", "and", "&", "de", "the", "for") && caps > 0 && j+1 < len(toks) && len(toks[j+1].text) > 0 && unicode.IsUpper([]rune(toks[j+1].text)[0])) {
+		// A small word between capitalised ones: "Bank of America".
+		joins := t.is("of", "and", "&", "de", "the", "for") && caps > 0 && j+1 < len(toks) && len(toks[j+1].text) > 0 && unicode.IsUpper([]rune(toks[j+1].text)[0])
+		if !upper && !joins {
 			break
 		}
 		if upper {

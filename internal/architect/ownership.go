@@ -49,7 +49,7 @@ func (m *model) ownedSubject(toks []token, start int) (int, []token) {
 	if len(x) == 0 || isAppNoun(x) || actorNoun(x) || containerHeads[x[len(x)-1].low] || pronouns[x[0].low] {
 		return 0, nil
 	}
-	if loose && xs > 0 && !(toks[xs-1].kind == tPunct || toks[xs-1].is("and", "the", "my", "our", "their", "your") || verbBase(toks[xs-1].low) != "") {
+	if loose && xs > 0 && toks[xs-1].kind != tPunct && !toks[xs-1].is("and", "the", "my", "our", "their", "your") && verbBase(toks[xs-1].low) == "" {
 		return 0, nil
 	}
 	if _, ok := m.nameOf(x); !ok {
@@ -139,7 +139,7 @@ func clauseSubject(toks []token, i int) []token {
 	if len(np) == 0 || end >= i-1 || isAppNoun(np) && !each || pronouns[np[0].low] && !actorNoun(np) {
 		return nil
 	}
-	if !(isVerbAt(toks, end) || verbBase(toks[end].low) != "" || toks[end].is("belong", "belongs", "belonging", "live", "lives", "sit", "sits", "come", "comes", "go", "goes") || modals[toks[end].low]) {
+	if !isVerbAt(toks, end) && verbBase(toks[end].low) == "" && !toks[end].is("belong", "belongs", "belonging", "live", "lives", "sit", "sits", "come", "comes", "go", "goes") && !modals[toks[end].low] {
 		return nil
 	}
 	return np

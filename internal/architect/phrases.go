@@ -187,7 +187,7 @@ func nounNameWords(ws []string) (string, bool) {
 		ws = ws[1:]
 	}
 	head := ws[len(ws)-1]
-	if (stopNouns[head] || stopNouns[singularWord(head)]) && !(len(ws) > 1 && recordStops[singularWord(head)]) {
+	if (stopNouns[head] || stopNouns[singularWord(head)]) && (len(ws) <= 1 || !recordStops[singularWord(head)]) {
 		return "", false
 	}
 	if !isWordy(head) {

@@ -78,7 +78,7 @@ func (m *model) fillFromPriors() {
 			if len(e.fields) == 0 && !m.translatePriors(e) {
 				e.fields = []fieldDraft{{Field: prd.Field{Name: or(tables.fieldsEN[m.lang]["name"], "name"), Ident: "name", Type: prd.Text, Required: true}, why: "text"}}
 			}
-			if len(e.fields) > 0 && e.explicit == false {
+			if len(e.fields) > 0 && !e.explicit {
 				m.assume("%s: no fields were listed, so it has the usual ones (%s).", capital(e.name), fieldList(e.fields))
 			}
 			continue

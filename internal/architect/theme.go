@@ -121,11 +121,7 @@ func colourClauses(s string) []string {
 	var out []string
 	cur := s
 	for _, sep := range []string{";", ",", " and ", " then ", " while ", " und ", " et ", " y ", " e ", "，", "、", "和"} {
-		var next []string
-		for _, part := range strings.Split(cur, sep) {
-			next = append(next, part)
-		}
-		cur = strings.Join(next, "\x00")
+		cur = strings.ReplaceAll(cur, sep, "\x00")
 	}
 	for _, p := range strings.Split(cur, "\x00") {
 		if strings.TrimSpace(p) != "" {

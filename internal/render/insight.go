@@ -75,6 +75,18 @@ func (v *appView) insight(e *entityView, f prd.Feature) (insight, bool) {
 		if title == "" {
 			title = opTitle(op, label, e)
 		}
+		if group == "" && f.Kind == prd.FeatureChart && e.Display.Key != "" {
+			// A chart with nothing to group by compares the records
+			// themselves: one bar per record, the largest first.
+			group, groupLabel = fmt.Sprintf("String(item.%s)", e.Display.Key), strings.ToLower(e.Label)
+			in.Kind, in.Chart = "groups", true
+			if f.Label == "" {
+				title += " by " + groupLabel
+			}
+			in.Title, in.Format = title, format
+			in.Expr = fmt.Sprintf("groupBy(%s, (item) => %s, %s, %q, false).slice(0, %d)", items, group, measure, op, maxRecordBars)
+			return in, true
+		}
 		if group == "" {
 			in.Kind, in.Title = "stat", title
 			in.Expr = fmt.Sprintf("aggregate(%s.map(%s), %q)", items, measure, op)
@@ -136,6 +148,9 @@ func (v *appView) insight(e *entityView, f prd.Feature) (insight, bool) {
 	}
 	return in, false
 }
+
+// maxRecordBars bounds a chart of records by their own values.
+const maxRecordBars = 12
 
 // measure is the TypeScript value of one record a feature aggregates, its
 // number format and its label ("" value: the feature counts records).

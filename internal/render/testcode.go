@@ -113,7 +113,7 @@ func (v *appView) SmokeEntities() []*entityView {
 func (e *entityView) SmokeFill() []string {
 	var out []string
 	for _, f := range e.Fields {
-		if f.Ref != nil || !(f.Required || f.Key == e.Display.Key) {
+		if f.Ref != nil || !f.Required && f.Key != e.Display.Key {
 			continue
 		}
 		label := labelPattern(f.Label)
