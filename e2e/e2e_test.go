@@ -159,7 +159,11 @@ func TestNewGeneratesWorkingApps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer srv.Stop(context.Background())
+			defer func() {
+				if err := srv.Stop(context.Background()); err != nil {
+					t.Error(err)
+				}
+			}()
 			page, err := browser.NewPage()
 			if err != nil {
 				t.Fatal(err)
@@ -267,9 +271,13 @@ func checkExpectations(t *testing.T, p *prd.PRD, raw json.RawMessage) {
 func TestNewRejectsBadInput(t *testing.T) {
 	ctx := context.Background()
 	notEmpty := t.TempDir()
-	os.WriteFile(filepath.Join(notEmpty, "keep.txt"), []byte("mine"), 0o644)
+	if err := os.WriteFile(filepath.Join(notEmpty, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	aFile := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(aFile, nil, 0o644)
+	if err := os.WriteFile(aFile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -352,7 +360,9 @@ func TestNewCancelled(t *testing.T) {
 		var e event.Event
 		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Kind == event.StageStarted && e.Stage == "build" && !signalled {
 			time.Sleep(2 * time.Second) // npm is running now
-			cmd.Process.Signal(syscall.SIGINT)
+			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+				t.Errorf("interrupt: %v", err)
+			}
 			signalled = true
 		}
 	}

@@ -150,7 +150,9 @@ func checkRefusals(t *testing.T, ctx context.Context, dir string) {
 		t.Fatal(err)
 	}
 	mine := string(data) + "// my change\n"
-	os.WriteFile(form, []byte(mine), 0o644)
+	if err := os.WriteFile(form, []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	prdBefore, _ := os.ReadFile(filepath.Join(dir, ".nexusgen", "prd.json"))
 	for _, tc := range []struct{ request, want string }{
 		{"frobnicate the widgets", "not understood"},
@@ -211,7 +213,11 @@ func browse(t *testing.T, ctx context.Context, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Stop(context.Background())
+	defer func() {
+		if err := srv.Stop(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
 	page, err := browser.NewPage()
 	if err != nil {
 		t.Fatal(err)

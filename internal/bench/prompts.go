@@ -257,7 +257,7 @@ func check(ctx context.Context, runner sandbox.Runner, browser *browsercheck.Bro
 	defer func() {
 		stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
 		defer cancel()
-		srv.Stop(stop)
+		_ = srv.Stop(stop) // best effort on the way out; Stop kills the app if the grace period ends
 	}()
 	page, err := browser.NewPage()
 	if err != nil {

@@ -55,7 +55,7 @@ func (f *fakeRunner) on(step string, h func(sandbox.Spec) (sandbox.Result, error
 func (f *fakeRunner) fail(step string, code int, out string) {
 	f.on(step, func(s sandbox.Spec) (sandbox.Result, error) {
 		if s.Output != nil {
-			s.Output.Write([]byte(out))
+			_, _ = s.Output.Write([]byte(out))
 		}
 		return sandbox.Result{ExitCode: code, Tail: out}, nil
 	})

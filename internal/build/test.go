@@ -160,7 +160,7 @@ func freePort() (int, error) {
 // hasTests reports whether dir has test files outside node_modules.
 func hasTests(dir string) bool {
 	found := false
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || found {
 			return fs.SkipDir
 		}
@@ -180,7 +180,7 @@ func hasTests(dir string) bool {
 		}
 		return nil
 	})
-	return found
+	return err == nil && found
 }
 
 // vitestReport is the part of Vitest's JSON report the tester reads.

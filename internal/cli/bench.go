@@ -88,7 +88,9 @@ func benchPromptsCmd(s streams) *cobra.Command {
 			if o.json {
 				enc := json.NewEncoder(s.out)
 				enc.SetIndent("", "  ")
-				enc.Encode(map[string]any{"summaries": sums, "results": results})
+				if err := enc.Encode(map[string]any{"summaries": sums, "results": results}); err != nil {
+					return err
+				}
 			}
 			for _, sum := range sums {
 				printPromptSummary(s, sum)

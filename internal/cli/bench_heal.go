@@ -68,7 +68,9 @@ again with the fix cache the first pass filled, for the cache hit rate.`,
 				if o.json {
 					enc := json.NewEncoder(s.out)
 					enc.SetIndent("", "  ")
-					enc.Encode(run)
+					if err := enc.Encode(run); err != nil {
+						return err
+					}
 				}
 				printHealSummary(s, run.Summary)
 			}

@@ -53,7 +53,7 @@ func previewCmd(s streams) *cobra.Command {
 			defer func() {
 				stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
 				defer cancel()
-				srv.Stop(stop)
+				_ = srv.Stop(stop) // best effort on the way out; Stop kills the app if the grace period ends
 			}()
 			fmt.Fprintf(s.err, "serving %s at %s\n", args[0], srv.URL)
 			if lh {
@@ -102,7 +102,9 @@ func browse(ctx context.Context, s streams, url, dir, shots string, check bool) 
 		results = append(results, browsercheck.CheckFeatures(ctx, page, url, p)...)
 		enc := json.NewEncoder(s.out)
 		for _, r := range results {
-			enc.Encode(r)
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
 			failed = failed || !r.OK
 		}
 		if errs := page.ConsoleErrors(); len(errs) > 0 {
@@ -149,7 +151,9 @@ func lighthouseScores(ctx context.Context, s streams, a *app.App, base string) e
 			return &exitError{code: ExitFailed, err: err}
 		}
 		fmt.Fprintf(s.err, "%s: %s\n", path, scores)
-		enc.Encode(scores)
+		if err := enc.Encode(scores); err != nil {
+			return err
+		}
 	}
 	return nil
 }

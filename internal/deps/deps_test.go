@@ -59,7 +59,7 @@ func (f *fakeNPM) Run(ctx context.Context, spec sandbox.Spec) (sandbox.Result, e
 	}
 	if fail {
 		if spec.Output != nil {
-			io.WriteString(spec.Output, e404)
+			_, _ = io.WriteString(spec.Output, e404)
 		}
 		return sandbox.Result{ExitCode: 1, Tail: e404}, nil
 	}

@@ -242,7 +242,7 @@ func docSlug(s string) string {
 	}
 	rest := s[i+len(p):]
 	end := strings.IndexFunc(rest, func(r rune) bool {
-		return !(r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		return r != '-' && r != '_' && (r < 'a' || r > 'z') && (r < '0' || r > '9')
 	})
 	if end >= 0 {
 		rest = rest[:end]

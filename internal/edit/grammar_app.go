@@ -64,7 +64,7 @@ func (r *reader) page(s string) ([]Op, error) {
 var themeLead = regexp.MustCompile(`^(make|use|paint|change|switch|set|go|turn|apply|colou?r|i want)\b`)
 
 func (r *reader) theme(s string) ([]Op, error) {
-	if len(colourMentions(s)) == 0 || !(themeLead.MatchString(s) || hasAnyWord(s, themeContext)) {
+	if len(colourMentions(s)) == 0 || !themeLead.MatchString(s) && !hasAnyWord(s, themeContext) {
 		return nil, nil
 	}
 	th, ok, err := r.typer.theme(r.ctx, s, r.work.Theme)

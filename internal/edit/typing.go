@@ -148,7 +148,7 @@ func colourMentions(clause string) []palette.Mention {
 // hasAnyWord reports whether s contains one of the words as a whole word
 // or word prefix ("buttons" has "button").
 func hasAnyWord(s string, words []string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < 'a' || r > 'z' }) {
 		for _, w := range words {
 			if strings.HasPrefix(f, w) {
 				return true

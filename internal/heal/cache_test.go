@@ -35,11 +35,6 @@ func TestMemStoreConformance(t *testing.T) {
 	cachetest.Exercise(t, cachetest.Opener{Open: func(*testing.T) heal.Store { return heal.NewMemStore() }})
 }
 
-func sig(tool diag.Tool, msg string) string {
-	ds := diag.Parse(tool, msg)
-	return diag.Signature(ds[0])
-}
-
 func TestCacheExactThenSimilar(t *testing.T) {
 	ctx := context.Background()
 	at := time.Now()
@@ -85,16 +80,22 @@ func TestCacheDemotion(t *testing.T) {
 	c := heal.NewCache(heal.NewMemStore())
 	s := "tsc|TYPE|implicit_any|TS7006|Parameter <q> implicitly has an <q> type"
 	good, bad := heal.Recipe{Fixer: "types.implicit-any"}, heal.Recipe{Fixer: "llm"}
-	c.Record(ctx, s, bad, true, at)
-	c.Record(ctx, s, bad, false, at)
-	c.Record(ctx, s, good, true, at)
+	record := func(r heal.Recipe, ok bool) {
+		t.Helper()
+		if err := c.Record(ctx, s, r, ok, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(bad, true)
+	record(bad, false)
+	record(good, true)
 	hits, _ := c.Lookup(ctx, s)
 	if len(hits) != 2 || hits[0].Recipe != good || hits[1].Recipe != bad || !hits[1].Demoted() {
 		t.Fatalf("a recipe that failed is not demoted below one that did not: %+v", hits)
 	}
 	// Demoted recipes are never offered for similar signatures.
-	c.Record(ctx, s, good, false, at)
-	c.Record(ctx, s, good, false, at)
+	record(good, false)
+	record(good, false)
 	near := "tsc|TYPE|implicit_any|TS7006|Parameter <q> implicitly has an <q> type here"
 	if hits, _ := c.Lookup(ctx, near); len(hits) != 0 {
 		t.Errorf("demoted recipes offered for a similar signature: %+v", hits)
@@ -117,8 +118,12 @@ func TestCacheConcurrentUse(t *testing.T) {
 			if i%2 == 0 {
 				s = "sig|other"
 			}
-			c.Record(ctx, s, heal.Recipe{Fixer: "x"}, true, time.Now())
-			c.Lookup(ctx, s)
+			if err := c.Record(ctx, s, heal.Recipe{Fixer: "x"}, true, time.Now()); err != nil {
+				t.Error(err)
+			}
+			if _, err := c.Lookup(ctx, s); err != nil {
+				t.Error(err)
+			}
 		}()
 	}
 	wg.Wait()

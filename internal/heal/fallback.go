@@ -121,11 +121,10 @@ func declared(files Files, spec string) bool {
 	if err != nil {
 		return false
 	}
-	name := spec
-	if parts := strings.SplitN(spec, "/", 3); strings.HasPrefix(spec, "@") && len(parts) >= 2 {
+	parts := strings.SplitN(spec, "/", 3)
+	name := parts[0]
+	if strings.HasPrefix(spec, "@") && len(parts) >= 2 {
 		name = parts[0] + "/" + parts[1]
-	} else {
-		name = parts[0]
 	}
 	return strings.Contains(string(data), `"`+name+`"`)
 }

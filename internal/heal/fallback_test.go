@@ -57,9 +57,11 @@ func TestLastGoodFallback(t *testing.T) {
 	if err := saveLastGood(ws); err != nil {
 		t.Fatal(err)
 	}
-	ws.WriteFile("app/page.tsx", []byte("broken\n"))
-	ws.WriteFile("lib/new.ts", []byte("new\n"))
-	ws.WriteFile(".env.local", []byte("SECRET=1\n"))
+	for path, data := range map[string]string{"app/page.tsx": "broken\n", "lib/new.ts": "new\n", ".env.local": "SECRET=1\n"} {
+		if _, err := ws.WriteFile(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	d := diag.Diagnostic{Category: diag.Unknown, Message: "?"}
 	fix, err := LastGood{}.Fix(context.Background(), Params{Diag: d, Files: ws})
 	if err != nil {
@@ -96,14 +98,22 @@ func TestTemplateFallback(t *testing.T) {
 	ws := wsWith(t, nil)
 	m := &workspace.Manifest{Version: 1, Files: map[string]string{}}
 	for _, f := range files {
-		ws.WriteFile(f.Path, f.Data)
+		if _, err := ws.WriteFile(f.Path, f.Data); err != nil {
+			t.Fatal(err)
+		}
 		m.Files[f.Path] = workspace.Hash(f.Data)
 	}
-	ws.WriteManifest(m)
+	if err := ws.WriteManifest(m); err != nil {
+		t.Fatal(err)
+	}
 	data, _ := json.Marshal(p)
-	report.WriteFileAtomic(filepath.Join(ws.Dir(), ".nexusgen", "prd.json"), data)
+	if err := report.WriteFileAtomic(filepath.Join(ws.Dir(), ".nexusgen", "prd.json"), data); err != nil {
+		t.Fatal(err)
+	}
 	target := "postcss.config.mjs"
-	ws.WriteFile(target, []byte("module.exports = { plugins: { tailwindcss: {} } }\n"))
+	if _, err := ws.WriteFile(target, []byte("module.exports = { plugins: { tailwindcss: {} } }\n")); err != nil {
+		t.Fatal(err)
+	}
 	d := diag.Diagnostic{Tool: diag.ToolNext, File: target, Category: diag.Configuration, Subclass: diag.PostCSSConfig, Message: "Malformed PostCSS Configuration"}
 	fix, err := Template{}.Fix(context.Background(), Params{Diag: d, Files: ws})
 	if err != nil {
@@ -138,8 +148,12 @@ func (f *fakeRunner) Capabilities() sandbox.Capabilities { return sandbox.Capabi
 func TestPackageManagerFallback(t *testing.T) {
 	run := &fakeRunner{do: func(spec sandbox.Spec) sandbox.Result {
 		dir := filepath.Join(spec.Dir, "node_modules", "framer-motion")
-		os.MkdirAll(dir, 0o755)
-		os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"version":"11.18.2"}`), 0o644)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Error(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"version":"11.18.2"}`), 0o644); err != nil {
+			t.Error(err)
+		}
 		return sandbox.Result{}
 	}}
 	pm := &PackageManager{Runner: run, Managers: []string{"pnpm"}, Scratch: t.TempDir()}
@@ -182,7 +196,9 @@ func TestNPMRegistry(t *testing.T) {
 	if err != nil || string(out) != `"4.4.0"` {
 		t.Fatalf("View = %q, %v", out, err)
 	}
-	reg.View(ctx, "date-fns", "version")
+	if _, err := reg.View(ctx, "date-fns", "version"); err != nil {
+		t.Fatalf("View again: %v", err)
+	}
 	if calls != 1 {
 		t.Errorf("%d npm runs for one question", calls)
 	}

@@ -365,7 +365,9 @@ func TestSessionsAreKeptPerRun(t *testing.T) {
 func TestStaleGeneratedTypesAreCleared(t *testing.T) {
 	h := newHealer(t, Config{Rules: []Fixer{&fakeFixer{name: "a", cat: diag.Type}}})
 	r := newRun(t, nil)
-	os.MkdirAll(filepath.Join(r.WS.Dir(), ".next", "types"), 0o755)
+	if err := os.MkdirAll(filepath.Join(r.WS.Dir(), ".next", "types"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	d := diag.Classify(diag.Diagnostic{Tool: diag.ToolTSC, File: ".next/types/validator.ts", Line: 5, Code: "TS2307", Message: "Cannot find module '../../app/old/page.js' or its corresponding type declarations."})
 	out := cycle(t, h, r, d)
 	if out.Event != engine.ResourceScaled {

@@ -200,7 +200,9 @@ func SVGColours(data []byte, n int) []string {
 			h = "#" + strings.Repeat(h[1:2], 2) + strings.Repeat(h[2:3], 2) + strings.Repeat(h[3:4], 2)
 		}
 		var c [3]uint8
-		fmt.Sscanf(h, "#%02x%02x%02x", &c[0], &c[1], &c[2])
+		if _, err := fmt.Sscanf(h, "#%02x%02x%02x", &c[0], &c[1], &c[2]); err != nil {
+			continue
+		}
 		if neutral(c) {
 			continue
 		}

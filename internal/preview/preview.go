@@ -70,7 +70,7 @@ func Start(ctx context.Context, runner sandbox.Runner, dir string, o Options) (*
 	if err := s.waitHTTP(rctx); err != nil {
 		stopCtx, c := context.WithTimeout(context.Background(), 10*time.Second)
 		defer c()
-		s.proc.Stop(stopCtx)
+		_ = s.proc.Stop(stopCtx) // best effort: the readiness error is the one to report
 		return nil, fmt.Errorf("preview: the app did not answer: %w\n%s", err, proc.Tail())
 	}
 	return s, nil

@@ -112,7 +112,9 @@ func TestStartServeStop(t *testing.T) {
 			stopped := false
 			defer func() {
 				if !stopped {
-					s.Stop(context.Background())
+					if err := s.Stop(context.Background()); err != nil {
+						t.Error(err)
+					}
 				}
 			}()
 			if !strings.HasPrefix(s.URL, "http://127.0.0.1:") {
@@ -159,7 +161,11 @@ func TestStartFixedPort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Stop(context.Background())
+	defer func() {
+		if err := s.Stop(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
 	if s.URL != fmt.Sprintf("http://127.0.0.1:%d", port) {
 		t.Errorf("URL %q, want port %d", s.URL, port)
 	}

@@ -35,7 +35,8 @@ func (j *JSONLines) Show(e event.Event) {
 	if err != nil {
 		return
 	}
-	j.W.Write(append(data, '\n'))
+	// A display has nowhere to report a failed write; the run goes on.
+	_, _ = j.W.Write(append(data, '\n'))
 }
 
 // Plain writes human-readable lines: stage starts and ends, info logs,
@@ -58,8 +59,7 @@ func describe(e event.Event, verbose bool) string {
 	case event.StageStarted:
 		return ""
 	case event.StageFinished:
-		var d event.StageData
-		json.Unmarshal(e.Data, &d)
+		d := stageData(e)
 		mark := "done"
 		if !d.OK {
 			mark = "FAILED"
@@ -94,6 +94,17 @@ func describe(e event.Event, verbose bool) string {
 		prefix = "error: "
 	}
 	return fmt.Sprintf("%s %s%s", tag, prefix, e.Message)
+}
+
+// stageData reads a StageFinished event's data. When it cannot be read, the
+// outcome comes from the event's level alone (the engine reports a failed
+// stage at Err).
+func stageData(e event.Event) event.StageData {
+	var d event.StageData
+	if err := json.Unmarshal(e.Data, &d); err != nil {
+		return event.StageData{OK: e.Level != event.Err}
+	}
+	return d
 }
 
 func seconds(ms int64) string {

@@ -96,8 +96,7 @@ func (t *TTY) Show(e event.Event) {
 		}
 	case event.StageFinished:
 		if r != nil {
-			var d event.StageData
-			json.Unmarshal(e.Data, &d)
+			d := stageData(e)
 			r.finished, r.ok = true, d.OK
 			r.duration += time.Duration(d.DurationMS) * time.Millisecond
 			if r.total > 0 && d.OK {
@@ -156,7 +155,8 @@ func (t *TTY) redraw() {
 		b.WriteString(t.line(r))
 		b.WriteByte('\n')
 	}
-	io.WriteString(t.W, b.String())
+	// A display has nowhere to report a failed write; the run goes on.
+	_, _ = io.WriteString(t.W, b.String())
 	t.drawn = len(t.rows)
 }
 

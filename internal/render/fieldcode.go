@@ -194,9 +194,10 @@ func (f fieldView) Input(entityKey string) string {
 	case prd.Number, prd.Money, prd.Rating:
 		lo, hi := f.bounds()
 		step := `"any"`
-		if f.Type == prd.Money {
+		switch f.Type {
+		case prd.Money:
 			step = "{0.01}"
-		} else if f.Type == prd.Rating {
+		case prd.Rating:
 			step = "{1}"
 		}
 		attrs := ` type="number" inputMode="decimal" step=` + step

@@ -124,11 +124,11 @@ func (v *appView) insight(e *entityView, f prd.Feature) (insight, bool) {
 		}
 		target := f.Value
 		test := ""
-		switch {
-		case fv.Type == prd.Boolean:
+		switch fv.Type {
+		case prd.Boolean:
 			test = "item." + fv.Key
 			target = fv.Field.Label()
-		case fv.Type == prd.Enum:
+		case prd.Enum:
 			if !slices.Contains(fv.Options, target) {
 				target = fv.Options[len(fv.Options)-1]
 			}

@@ -61,7 +61,9 @@ func TestGolden(t *testing.T) {
 				os.RemoveAll(dir)
 				for _, f := range files {
 					path := filepath.Join(dir, f.Path+".golden")
-					os.MkdirAll(filepath.Dir(path), 0o755)
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
 					if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 						t.Fatal(err)
 					}
@@ -69,13 +71,16 @@ func TestGolden(t *testing.T) {
 				return
 			}
 			var want []string
-			filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			err = filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
 				if err == nil && !info.IsDir() {
 					rel, _ := filepath.Rel(dir, p)
 					want = append(want, strings.TrimSuffix(filepath.ToSlash(rel), ".golden"))
 				}
 				return nil
 			})
+			if err != nil {
+				t.Fatal(err)
+			}
 			var got []string
 			for _, f := range files {
 				got = append(got, f.Path)
@@ -260,7 +265,9 @@ func TestRenderOut(t *testing.T) {
 		}
 		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 			var c struct{ ID, Prompt, Instruction string }
-			json.Unmarshal([]byte(line), &c)
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Fatalf("%s: %v", suite, err)
+			}
 			p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: c.Prompt + c.Instruction})
 			if err != nil {
 				t.Fatal(err)
@@ -271,8 +278,12 @@ func TestRenderOut(t *testing.T) {
 			}
 			for _, f := range files {
 				path := filepath.Join(out, c.ID, f.Path)
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				os.WriteFile(path, f.Data, 0o644)
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		return
@@ -290,7 +301,9 @@ func TestRenderOut(t *testing.T) {
 		}
 		for _, f := range files {
 			path := filepath.Join(out, name, f.Path)
-			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}

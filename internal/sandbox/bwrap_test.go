@@ -202,7 +202,11 @@ c.on("error", (e) => console.log("outbound: " + e.code));`, port, hostPort))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Stop(context.Background())
+	defer func() {
+		if err := p.Stop(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
 	if err := p.WaitReady(ctxT(t, 30*time.Second)); err != nil {
 		t.Fatal(err)
 	}

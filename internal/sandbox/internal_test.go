@@ -148,14 +148,20 @@ func TestCgroupFiles(t *testing.T) {
 	if g.oomKilled(true) {
 		t.Error("oom without memory.events")
 	}
-	os.WriteFile(filepath.Join(dir, "memory.events"), []byte("low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "memory.events"), []byte("low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if !g.oomKilled(true) {
 		t.Error("oom_kill 1 not seen")
 	}
 	// cgroup v1 without an oom_kill counter: a SIGKILL after hitting the limit.
 	g.v2 = false
-	os.WriteFile(filepath.Join(dir, "memory.oom_control"), []byte("oom_kill_disable 0\nunder_oom 0\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "memory.failcnt"), []byte("12\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "memory.oom_control"), []byte("oom_kill_disable 0\nunder_oom 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "memory.failcnt"), []byte("12\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if !g.oomKilled(true) || g.oomKilled(false) {
 		t.Error("v1 failcnt fallback")
 	}

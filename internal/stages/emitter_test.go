@@ -104,9 +104,13 @@ func TestLineEmitterLongLine(t *testing.T) {
 	rec := inStage(t, func(r *engine.Run) {
 		l := &lineEmitter{run: r, source: event.Test}
 		for i := 0; i < len(long); i += 1500 {
-			l.Write([]byte(long[i : i+1500]))
+			if _, err := l.Write([]byte(long[i : i+1500])); err != nil {
+				t.Error(err)
+			}
 		}
-		l.Write([]byte("\nend"))
+		if _, err := l.Write([]byte("\nend")); err != nil {
+			t.Error(err)
+		}
 		l.Flush()
 	})
 	got := rec.logs(event.Test, event.Debug)
@@ -139,7 +143,9 @@ func TestLineEmitterConcurrentWriters(t *testing.T) {
 					fmt.Fprintf(&batch, "writer %d line %d %s\n", w, i, strings.Repeat("x", rng.IntN(200)))
 					// Several whole lines per write, as a pipe read delivers them.
 					if rng.IntN(3) == 0 || i == lines-1 {
-						l.Write([]byte(batch.String()))
+						if _, err := l.Write([]byte(batch.String())); err != nil {
+							t.Error(err)
+						}
 						batch.Reset()
 					}
 				}

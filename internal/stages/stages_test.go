@@ -270,7 +270,7 @@ func (f *fakeTools) Run(ctx context.Context, s sandbox.Spec) (sandbox.Result, er
 		return sandbox.Result{}, f.err
 	}
 	if out, ok := f.fail[name]; ok {
-		s.Output.Write([]byte(out))
+		_, _ = s.Output.Write([]byte(out))
 		return sandbox.Result{ExitCode: 1, Tail: out}, nil
 	}
 	if name == "install" {
@@ -278,7 +278,7 @@ func (f *fakeTools) Run(ctx context.Context, s sandbox.Spec) (sandbox.Result, er
 			return sandbox.Result{}, err
 		}
 	}
-	s.Output.Write([]byte("> " + name + "\ndone\n"))
+	_, _ = s.Output.Write([]byte("> " + name + "\ndone\n"))
 	return sandbox.Result{}, nil
 }
 
@@ -410,7 +410,7 @@ type fakeTester struct {
 }
 
 func (f fakeTester) Test(ctx context.Context, dir string, out io.Writer) (build.TestOutcome, error) {
-	out.Write([]byte("✓ 3 tests\n"))
+	_, _ = out.Write([]byte("✓ 3 tests\n"))
 	return f.out, f.err
 }
 

@@ -136,7 +136,7 @@ func arrowAt(s *Scan, pos int) (Func, bool) {
 	if s.Code[p] != ')' && !isIdent(s.Code[p]) {
 		return f, false
 	}
-	head := p
+	var head int
 	if s.Code[p] == ')' {
 		f.ParamsClose = p
 		f.ParamsOpen = s.Opener(p)

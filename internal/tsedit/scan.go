@@ -260,16 +260,15 @@ func (p *scanner) str(q byte) {
 	start := p.i
 	p.i++
 	for p.i < len(p.src) {
-		c := p.src[p.i]
-		switch {
-		case c == '\\':
+		switch p.src[p.i] {
+		case '\\':
 			p.i += 2
 			continue
-		case c == q:
+		case q:
 			p.blank(start+1, p.i)
 			p.i++
 			return
-		case c == '\n':
+		case '\n':
 			p.blank(start+1, p.i)
 			return
 		}

@@ -2,7 +2,6 @@ package cachetest
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -156,7 +155,7 @@ func mustRecord(t *testing.T, s heal.Store, sig string, r heal.Recipe, ok bool, 
 	t.Helper()
 	e, err := s.Record(context.Background(), sig, r, ok, at)
 	if err != nil {
-		t.Fatal(fmt.Errorf("Record: %w", err))
+		t.Fatalf("Record: %v", err)
 	}
 	return e
 }

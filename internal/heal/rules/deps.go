@@ -218,7 +218,7 @@ func missingPackages(d diag.Diagnostic, failing []diag.Diagnostic, pkg pkgJSON) 
 	var out []wanted
 	seen := map[string]bool{}
 	for _, f := range append([]diag.Diagnostic{d}, failing...) {
-		if !(is(f, diag.Dependency, diag.MissingPackage) || f.Code == "TS7016") || f.Code == "E404" {
+		if !is(f, diag.Dependency, diag.MissingPackage) && f.Code != "TS7016" || f.Code == "E404" {
 			continue
 		}
 		spec, ok := diag.ModuleSpecifier(f)

@@ -134,17 +134,6 @@ func offsetOf(src []byte, d diag.Diagnostic) int {
 	return tsedit.Offset(src, d.Line, col)
 }
 
-var quotedRE = regexp.MustCompile(`'([^']*)'`)
-
-// quoted returns the i-th '…' span of a message's first line.
-func quoted(msg string, i int) string {
-	ms := quotedRE.FindAllStringSubmatch(firstLine(msg), -1)
-	if i < len(ms) {
-		return ms[i][1]
-	}
-	return ""
-}
-
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line

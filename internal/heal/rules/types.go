@@ -118,10 +118,10 @@ func paramType(s *tsedit.Scan, f tsedit.Func, name string) (typ, module string) 
 	}
 	callRE := regexp.MustCompile(`\b` + regexp.QuoteMeta(f.Name) + `\(\s*("|'|-?\d|true\b|false\b)`)
 	if m := callRE.FindSubmatch(s.Code); m != nil {
-		switch c := string(m[1]); {
-		case c == `"` || c == "'":
+		switch string(m[1]) {
+		case `"`, "'":
 			return "string", ""
-		case c == "true" || c == "false":
+		case "true", "false":
 			return "boolean", ""
 		default:
 			return "number", ""

@@ -72,7 +72,9 @@ func TestRecordedVariants(t *testing.T) {
 			}
 			defer ws.Close()
 			for p, c := range tt.files {
-				ws.WriteFile(p, []byte(c))
+				if _, err := ws.WriteFile(p, []byte(c)); err != nil {
+					t.Fatal(err)
+				}
 			}
 			d := ds[0]
 			for _, f := range All() {
