@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,9 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/bench"
-	"github.com/nexusgen/nexusgen/internal/config"
 )
 
 func benchCmd(s streams) *cobra.Command {
@@ -56,13 +53,9 @@ func benchPromptsCmd(s streams) *cobra.Command {
 			if len(cases) == 0 {
 				return usageErr("no cases selected")
 			}
-			cfg, err := config.Load(s.env)
+			a, err := loadApp(s)
 			if err != nil {
-				return usageErr("configuration: %v", err)
-			}
-			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
-			if err != nil {
-				return usageErr("%v", err)
+				return err
 			}
 			if o.skipTests {
 				a.Tester = nil
@@ -86,9 +79,7 @@ func benchPromptsCmd(s streams) *cobra.Command {
 				Progress: func(l string) { fmt.Fprintln(s.err, l) },
 			})
 			if o.json {
-				enc := json.NewEncoder(s.out)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(map[string]any{"summaries": sums, "results": results}); err != nil {
+				if err := printJSON(s.out, map[string]any{"summaries": sums, "results": results}); err != nil {
 					return err
 				}
 			}

@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/bench"
-	"github.com/nexusgen/nexusgen/internal/config"
 )
 
 type benchHealOptions struct {
@@ -44,13 +41,9 @@ again with the fix cache the first pass filled, for the cache hit rate.`,
 			if _, err := os.Stat(filepath.Join(dir, "base", "package.json")); err != nil {
 				return usageErr("%s is not a fault corpus (no base/package.json)", dir)
 			}
-			cfg, err := config.Load(s.env)
+			a, err := loadApp(s)
 			if err != nil {
-				return usageErr("configuration: %v", err)
-			}
-			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
-			if err != nil {
-				return usageErr("%v", err)
+				return err
 			}
 			work := o.work
 			if work == "" {
@@ -66,9 +59,7 @@ again with the fix cache the first pass filled, for the cache hit rate.`,
 			})
 			if run != nil {
 				if o.json {
-					enc := json.NewEncoder(s.out)
-					enc.SetIndent("", "  ")
-					if err := enc.Encode(run); err != nil {
+					if err := printJSON(s.out, run); err != nil {
 						return err
 					}
 				}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/nexusgen/nexusgen/internal/app"
-	"github.com/nexusgen/nexusgen/internal/config"
 	"github.com/nexusgen/nexusgen/internal/edit"
 	"github.com/nexusgen/nexusgen/internal/engine"
 	"github.com/nexusgen/nexusgen/internal/event"
@@ -78,13 +75,9 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(edit.PRDPath))); err != nil {
 		return usageErr("%s is not an app NexusGen generated (it has no %s); create one with `nexusgen new`", dir, edit.PRDPath)
 	}
-	cfg, err := config.Load(s.env)
+	a, err := loadApp(s)
 	if err != nil {
-		return usageErr("configuration: %v", err)
-	}
-	a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
-	if err != nil {
-		return usageErr("%v", err)
+		return err
 	}
 	policy := edit.Refuse
 	switch {
@@ -104,9 +97,7 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 		return &exitError{code: ExitFailed, err: err}
 	}
 	if o.json && o.dryRun {
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(ch.Summary())
+		return printJSON(s.out, ch.Summary())
 	}
 	ch.Describe(s.err)
 	if o.dryRun || !ch.Changed() {
@@ -119,7 +110,7 @@ func runEdit(ctx context.Context, s streams, dir, rawRequest string, o editOptio
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	req := engine.Request{Prompt: request, Target: string(ch.Target), Provider: cfg.Provider, Model: cfg.Model}
+	req := engine.Request{Prompt: request, Target: string(ch.Target), Provider: a.Config.Provider, Model: a.Config.Model}
 	gen, err := a.Edit(ctx, ch, req, dir, newID(), broker)
 	broker.Close()
 	done()

@@ -9,8 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/nexusgen/nexusgen/internal/app"
-	"github.com/nexusgen/nexusgen/internal/config"
 	"github.com/nexusgen/nexusgen/internal/event"
 	"github.com/nexusgen/nexusgen/internal/heal"
 	"github.com/nexusgen/nexusgen/internal/report"
@@ -56,13 +54,9 @@ func runHeal(ctx context.Context, s streams, dir string, o healOptions) error {
 	if _, err := os.Stat(filepath.Join(abs, "package.json")); err != nil {
 		return usageErr("%s has no package.json; heal works on a Node.js project folder", dir)
 	}
-	cfg, err := config.Load(s.env)
+	a, err := loadApp(s)
 	if err != nil {
-		return usageErr("configuration: %v", err)
-	}
-	a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
-	if err != nil {
-		return usageErr("%v", err)
+		return err
 	}
 	broker := event.NewBroker()
 	done, err := startDisplays(broker, s, abs, newOptions{json: o.json, verbose: o.verbose})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -37,9 +36,7 @@ func planCmd(s streams) *cobra.Command {
 			if err != nil {
 				return &exitError{code: ExitFailed, err: err}
 			}
-			enc := json.NewEncoder(s.out)
-			enc.SetIndent("", "  ")
-			return enc.Encode(p)
+			return printJSON(s.out, p)
 		},
 	}
 	cmd.Flags().StringArrayVar(&attach, "attach", nil, "attach a logo or document (repeatable)")

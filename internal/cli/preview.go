@@ -13,7 +13,6 @@ import (
 
 	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/browsercheck"
-	"github.com/nexusgen/nexusgen/internal/config"
 	"github.com/nexusgen/nexusgen/internal/lighthouse"
 	"github.com/nexusgen/nexusgen/internal/prd"
 	"github.com/nexusgen/nexusgen/internal/preview"
@@ -37,13 +36,9 @@ func previewCmd(s streams) *cobra.Command {
 			if !built(dir) {
 				return usageErr("%s has no production build; run `npm run build` there or generate it with `nexusgen new`", args[0])
 			}
-			cfg, err := config.Load(s.env)
+			a, err := loadApp(s)
 			if err != nil {
-				return usageErr("configuration: %v", err)
-			}
-			a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
-			if err != nil {
-				return usageErr("%v", err)
+				return err
 			}
 			ctx := cmd.Context()
 			srv, err := preview.Start(ctx, a.Runner, dir, preview.Options{})

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/nexusgen/nexusgen/internal/app"
 	"github.com/nexusgen/nexusgen/internal/config"
 	"github.com/nexusgen/nexusgen/internal/intake"
 )
@@ -102,6 +104,27 @@ func versionCmd(s streams) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// loadApp loads the configuration from the environment and builds the
+// app's services; a failure of either is a usage error.
+func loadApp(s streams) (*app.App, error) {
+	cfg, err := config.Load(s.env)
+	if err != nil {
+		return nil, usageErr("configuration: %v", err)
+	}
+	a, err := app.New(cfg, newLogger(s.err, cfg.LogLevel))
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return a, nil
+}
+
+// printJSON writes v to w as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

@@ -19,12 +19,10 @@ var jsxNamespace = &rule{
 		return (d.Code == "TS2503" || d.Code == "TS2694" || is(d, diag.Type, diag.DeprecatedAPI)) && strings.Contains(d.Message, "'JSX'")
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		imps := tsedit.Imports(s)
 		if tsedit.Binds(imps, "JSX") {
 			return heal.Fix{}, na("JSX is imported already")
@@ -49,12 +47,10 @@ var awaitRequestAPI = &rule{
 	name:    "await.request-api",
 	accepts: func(d diag.Diagnostic) bool { return is(d, diag.Type, diag.AsyncRequestAPI) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		if d, _, _ := tsedit.Directive(src); d == "client" {
 			return heal.Fix{}, na("%s is a Client Component; request APIs belong on the server", file)
 		}
@@ -96,12 +92,10 @@ var awaitParams = &rule{
 	name:    "await.params",
 	accepts: func(d diag.Diagnostic) bool { return is(d, diag.Type, diag.AsyncParams) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		var edits []tsedit.Edit
 		async := map[int]tsedit.Func{}
 		for _, m := range paramsTypeRE.FindAllSubmatchIndex(s.Code, -1) {
@@ -159,12 +153,10 @@ var awaitPromise = &rule{
 	name:    "await.promise",
 	accepts: func(d diag.Diagnostic) bool { return is(d, diag.Type, diag.AsyncMisuse) && d.Line > 0 },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		at := offsetOf(src, p.Diag)
 		start, end, ok := tsedit.IdentAt(s.Code, at)
 		if !ok {

@@ -32,15 +32,11 @@ var browserGuard = &rule{
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		global := notDefinedRE.FindStringSubmatch(p.Diag.Message)[1]
-		file := p.Diag.File
-		if file == "" {
-			file = routeFile(p.Files, p.Diag.Test)
-		}
-		src, err := read(p, file)
+		file := diagFile(p)
+		src, s, err := parse(p, file)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		var edits []tsedit.Edit
 		for _, at := range tsedit.WordIndex(s.Code, global) {
 			if guarded(s, at, global) || browserOnlyCallback(s, at) {
@@ -142,14 +138,13 @@ var serverModule = &rule{
 		return ok && nodeBuiltins[strings.TrimPrefix(strings.SplitN(spec, "/", 2)[0], "node:")]
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		if d, _, _ := tsedit.Directive(src); d != "client" {
 			return heal.Fix{}, na("%s is not a Client Component", p.Diag.File)
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		if !needsClient(s.Code) && !excluded(p.Exclude, "server-file") {
 			fix := one(p.Diag.File, tsedit.RemoveDirective(src), "make "+p.Diag.File+" a Server Component: it uses nothing of the browser")
 			fix.Variant = "server-file"
@@ -284,15 +279,13 @@ var clientCookies = &rule{
 		return is(d, diag.Runtime, diag.ServerClientBoundary) && headersModuleRE.MatchString(d.Message+d.Excerpt)
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		if d, _, _ := tsedit.Directive(src); d != "client" {
 			return heal.Fix{}, na("%s is not a Client Component", file)
 		}
-		s := tsedit.ParseFile(file, src)
 		im, ok := tsedit.FindImport(tsedit.Imports(s), "next/headers")
 		if !ok || len(im.Named) != 1 || im.Named[0].Name != "cookies" {
 			return heal.Fix{}, na("%s uses more of next/headers than cookies", file)

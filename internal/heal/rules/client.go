@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,14 +45,13 @@ var useClient = &rule{
 	name:    "client.use-client",
 	accepts: func(d diag.Diagnostic) bool { return is(d, diag.Runtime, diag.UseClientMissing) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		if d, _, _ := tsedit.Directive(src); d != "" {
 			return heal.Fix{}, na("%s already has a \"use %s\" directive", p.Diag.File, d)
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		if why := serverBound(s); why != "" {
 			return heal.Fix{}, na("%s cannot be a Client Component: %s", p.Diag.File, why)
 		}
@@ -72,18 +72,14 @@ var clientExtract = &rule{
 		return is(d, diag.Runtime, diag.ServerClientBoundary) && handlerPropRE.MatchString(d.Message+d.Excerpt)
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		if file == "" {
-			file = routeFile(p.Files, p.Diag.Test)
-		}
-		src, err := read(p, file)
+		file := diagFile(p)
+		src, s, err := parse(p, file)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		if d, _, _ := tsedit.Directive(src); d == "client" {
 			return heal.Fix{}, na("%s is already a Client Component", file)
 		}
-		s := tsedit.ParseFile(file, src)
 		if !excluded(p.Exclude, "extract") {
 			if fix, ok := extractHandlers(p.Files, file, s); ok {
 				fix.Variant = "extract"
@@ -102,13 +98,17 @@ var clientExtract = &rule{
 	},
 }
 
-func excluded(ex []string, v string) bool {
-	for _, e := range ex {
-		if e == v {
-			return true
-		}
+// excluded reports whether the variant v is among ex, the variants already
+// tried (heal.Params.Exclude).
+func excluded(ex []string, v string) bool { return slices.Contains(ex, v) }
+
+// diagFile is the file the diagnostic names or, when it names none, the
+// page of the route its test visited.
+func diagFile(p heal.Params) string {
+	if p.Diag.File != "" {
+		return p.Diag.File
 	}
-	return false
+	return routeFile(p.Files, p.Diag.Test)
 }
 
 // routeFile maps a page path ("/tasks") to its page file.
@@ -218,7 +218,7 @@ func extractHandlers(files heal.Files, file string, s *tsedit.Scan) (heal.Fix, b
 		for _, n := range free {
 			found := false
 			for _, im := range imps {
-				if containsStr(im.Locals(), n) {
+				if slices.Contains(im.Locals(), n) {
 					found = true
 					need = appendImport(need, im)
 				}
@@ -246,15 +246,6 @@ func extractHandlers(files heal.Files, file string, s *tsedit.Scan) (heal.Fix, b
 	fix.Changes = append(fix.Changes, heal.Change{Path: file, Data: out})
 	fix.Note = "move the interactive " + strings.Join(names, ", ") + " into Client Components"
 	return fix, true
-}
-
-func containsStr(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func appendImport(list []tsedit.Import, im tsedit.Import) []tsedit.Import {
@@ -303,10 +294,8 @@ func clientComponent(files heal.Files, from, target, name string, src []byte, el
 	b.WriteString("\"use client\";\n\n")
 	for _, im := range need {
 		line := string(src[im.Start:im.End])
-		if r, ok := resolveSpec(files, from, im.Module); ok {
-			if f, ok := findModule(files, r); ok {
-				line = strings.Replace(line, im.Module, specFor(files, target, f), 1)
-			}
+		if f, ok := moduleFile(files, from, im.Module); ok {
+			line = strings.Replace(line, im.Module, specFor(files, target, f), 1)
 		}
 		b.WriteString(line + "\n")
 	}

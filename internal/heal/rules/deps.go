@@ -163,6 +163,20 @@ func peerNames(rs []release) string {
 	return strings.Join(out, ", ")
 }
 
+// readPkg reads and parses the project's package.json; a file that does not
+// parse is ErrNotApplicable.
+func readPkg(p heal.Params) ([]byte, pkgJSON, error) {
+	data, err := read(p, "package.json")
+	if err != nil {
+		return nil, pkgJSON{}, err
+	}
+	pkg, err := parsePkg(data)
+	if err != nil {
+		return nil, pkgJSON{}, na("%v", err)
+	}
+	return data, pkg, nil
+}
+
 // depAdd adds packages the code imports but package.json does not declare,
 // at a release whose peers the project satisfies.
 var depAdd = &rule{
@@ -171,13 +185,9 @@ var depAdd = &rule{
 		return is(d, diag.Dependency, diag.MissingPackage) && d.Code != "E404" || d.Code == "TS7016"
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		data, err := read(p, "package.json")
+		data, pkg, err := readPkg(p)
 		if err != nil {
 			return heal.Fix{}, err
-		}
-		pkg, err := parsePkg(data)
-		if err != nil {
-			return heal.Fix{}, na("%v", err)
 		}
 		want := missingPackages(p.Diag, p.Failing, pkg)
 		if len(want) == 0 {
@@ -263,13 +273,9 @@ var depPeer = &rule{
 			return heal.Fix{}, na("no peer conflict in the message")
 		}
 		requiredBy := m[3]
-		data, err := read(p, "package.json")
+		data, pkg, err := readPkg(p)
 		if err != nil {
 			return heal.Fix{}, err
-		}
-		pkg, err := parsePkg(data)
-		if err != nil {
-			return heal.Fix{}, na("%v", err)
 		}
 		target := requiredBy
 		if _, _, ok := pkg.declared(target); !ok {
@@ -325,13 +331,9 @@ var depVersion = &rule{
 		if m == nil {
 			return heal.Fix{}, na("no package in the message")
 		}
-		data, err := read(p, "package.json")
+		data, pkg, err := readPkg(p)
 		if err != nil {
 			return heal.Fix{}, err
-		}
-		pkg, err := parsePkg(data)
-		if err != nil {
-			return heal.Fix{}, na("%v", err)
 		}
 		rng, section, ok := pkg.declared(m[1])
 		if !ok {
@@ -363,13 +365,9 @@ var depRemoveUnknown = &rule{
 	accepts: func(d diag.Diagnostic) bool { return d.Code == "E404" && e404RE.MatchString(d.Message) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		name := e404RE.FindStringSubmatch(p.Diag.Message)[1]
-		data, err := read(p, "package.json")
+		data, pkg, err := readPkg(p)
 		if err != nil {
 			return heal.Fix{}, err
-		}
-		pkg, err := parsePkg(data)
-		if err != nil {
-			return heal.Fix{}, na("%v", err)
 		}
 		if _, _, ok := pkg.declared(name); !ok {
 			return heal.Fix{}, na("%s is not declared", name)

@@ -123,11 +123,10 @@ var moduleCreate = &rule{
 		if engineOwned(p.Files, resolved) {
 			return heal.Fix{}, na("%s is the engine's to write", resolved)
 		}
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		im, ok := tsedit.FindImport(tsedit.Imports(s), spec)
 		if !ok {
 			return heal.Fix{}, na("no import of %s", spec)

@@ -26,15 +26,13 @@ var metadataMove = &rule{
 	variants: true,
 	accepts:  func(d diag.Diagnostic) bool { return is(d, diag.Runtime, diag.MetadataInClient) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		if d, _, _ := tsedit.Directive(src); d != "client" {
 			return heal.Fix{}, na("%s is not marked \"use client\"", file)
 		}
-		s := tsedit.ParseFile(file, src)
 		code := regexp.MustCompile(`\bexport\s+const\s+metadata\b`).ReplaceAll(s.Code, nil)
 		if !needsClient(code) && !excluded(p.Exclude, "server-file") {
 			fix := one(file, tsedit.RemoveDirective(src), "drop \"use client\" from "+file+": it uses nothing of the browser")

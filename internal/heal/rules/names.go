@@ -32,12 +32,10 @@ var exportKind = &rule{
 		return is(d, diag.Runtime, diag.ImportError) && (noDefaultRE.MatchString(m) || noMemberRE.MatchString(m))
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		msg := p.Diag.Message + "\n" + p.Diag.Excerpt
 		imps := tsedit.Imports(s)
 		if noDefaultRE.MatchString(msg) {
@@ -69,13 +67,11 @@ var exportKind = &rule{
 			sp := im.Named[i]
 			if suggestion == "" {
 				// A project module whose default export has that name.
-				if r, ok := resolveSpec(p.Files, file, im.Module); ok {
-					if target, ok := findModule(p.Files, r); ok {
-						if _, def := exportedNames(p.Files, target); def == name && im.Default == "" {
-							out := tsedit.RemoveNamed(src, file, im.Module, sp.Local())
-							out = tsedit.AddDefault(out, file, im.Module, sp.Local())
-							return one(file, out, "import "+name+" as the default export of "+im.Module), nil
-						}
+				if target, ok := moduleFile(p.Files, file, im.Module); ok {
+					if _, def := exportedNames(p.Files, target); def == name && im.Default == "" {
+						out := tsedit.RemoveNamed(src, file, im.Module, sp.Local())
+						out = tsedit.AddDefault(out, file, im.Module, sp.Local())
+						return one(file, out, "import "+name+" as the default export of "+im.Module), nil
 					}
 				}
 				return heal.Fix{}, na("%s exports no %s and no correction is suggested", im.Module, name)
@@ -106,11 +102,7 @@ func fixDefaultImport(p heal.Params, file string, s *tsedit.Scan, imps []tsedit.
 		if im.Default == "" {
 			continue
 		}
-		r, ok := resolveSpec(p.Files, file, im.Module)
-		if !ok {
-			continue
-		}
-		target, ok := findModule(p.Files, r)
+		target, ok := moduleFile(p.Files, file, im.Module)
 		if !ok {
 			continue
 		}
@@ -231,12 +223,11 @@ var importMissing = &rule{
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		m := cannotFindRE.FindStringSubmatch(p.Diag.Message)
 		name := m[1] + m[2] + m[3]
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		if tsedit.Binds(tsedit.Imports(tsedit.ParseFile(file, src)), name) {
+		if tsedit.Binds(tsedit.Imports(s), name) {
 			return heal.Fix{}, na("%s is imported already", name)
 		}
 		if k, ok := known[name]; ok {
@@ -286,14 +277,13 @@ var deprecatedImports = &rule{
 		return is(d, diag.Type, diag.DeprecatedAPI) || is(d, diag.Runtime, diag.ImportError) && strings.Contains(d.Message, "useFormState")
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
 		out := src
 		var notes []string
-		for _, im := range tsedit.Imports(tsedit.ParseFile(file, out)) {
+		for _, im := range tsedit.Imports(s) {
 			if to, ok := deprecatedModules[im.Module]; ok {
 				out = tsedit.SetModule(out, im, to)
 				notes = append(notes, im.Module+" → "+to)

@@ -43,12 +43,10 @@ var missingProperty = &rule{
 		if !ok || !strings.HasPrefix(body, "{") {
 			return heal.Fix{}, na("the declaration of %s is not in the project", typ)
 		}
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		at := offsetOf(src, p.Diag)
 		open := objectLiteralAfter(s, at)
 		if open < 0 {
@@ -171,11 +169,10 @@ var didYouMean = &rule{
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		m := didYouMeanRE.FindStringSubmatch(firstLine(p.Diag.Message))
 		bad, good := m[1]+m[2], m[3]
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		at := offsetOf(src, p.Diag)
 		start, end, ok := tsedit.IdentAt(s.Code, at)
 		if !ok || string(s.Code[start:end]) != bad {

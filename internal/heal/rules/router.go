@@ -23,12 +23,10 @@ var routerNavigation = &rule{
 		return is(d, diag.Runtime, diag.PagesRouterAPI) && nextRouterRE.MatchString(d.Message+d.Excerpt)
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		im, ok := tsedit.FindImport(tsedit.Imports(s), "next/router")
 		if !ok {
 			return heal.Fix{}, na("%s does not import next/router", file)

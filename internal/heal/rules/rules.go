@@ -82,6 +82,22 @@ func read(p heal.Params, file string) ([]byte, error) {
 	return data, err
 }
 
+// parse reads a project file, as read does, and parses it.
+func parse(p heal.Params, file string) ([]byte, *tsedit.Scan, error) {
+	src, err := read(p, file)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, tsedit.ParseFile(file, src), nil
+}
+
+// source reads and parses the file the diagnostic names.
+func source(p heal.Params) (file string, src []byte, s *tsedit.Scan, err error) {
+	file = p.Diag.File
+	src, s, err = parse(p, file)
+	return file, src, s, err
+}
+
 func exists(files heal.Files, p string) bool {
 	_, err := files.ReadFile(p)
 	return err == nil
@@ -191,6 +207,16 @@ func findModule(files heal.Files, p string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// moduleFile returns the project file an import of spec in file names; ok
+// is false for packages and for modules the project does not have.
+func moduleFile(files heal.Files, file, spec string) (string, bool) {
+	r, ok := resolveSpec(files, file, spec)
+	if !ok {
+		return "", false
+	}
+	return findModule(files, r)
 }
 
 // specFor returns how file should import the project path target (a file

@@ -170,10 +170,8 @@ func fixServerFile(files heal.Files, file string, src []byte) ([]heal.Change, st
 		for _, l := range im.Locals() {
 			if tsedit.Uses([]byte(moveText), l) {
 				line := string(src[im.Start:im.End])
-				if r, ok := resolveSpec(files, file, im.Module); ok {
-					if f, ok := findModule(files, r); ok {
-						line = strings.Replace(line, im.Module, specFor(files, helper, f), 1)
-					}
+				if f, ok := moduleFile(files, file, im.Module); ok {
+					line = strings.Replace(line, im.Module, specFor(files, helper, f), 1)
 				}
 				head.WriteString(line + "\n")
 				break
@@ -282,11 +280,10 @@ func guardPrerender(p heal.Params, env bool) (heal.Fix, error) {
 		}
 		file = routeFile(p.Files, route)
 	}
-	src, err := read(p, file)
+	src, s, err := parse(p, file)
 	if err != nil {
 		return heal.Fix{}, err
 	}
-	s := tsedit.ParseFile(file, src)
 	var names []string
 	for _, m := range envUseRE.FindAllSubmatch(s.Src, -1) {
 		n := string(m[1]) + string(m[2])

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/diag"
@@ -84,18 +85,18 @@ var scales = [][]string{
 func nearestMember(bad string, members, exclude []string) string {
 	b := strings.ToLower(bad)
 	for _, group := range scales {
-		if !containsStr(group, b) {
+		if !slices.Contains(group, b) {
 			continue
 		}
 		for _, m := range members {
-			if containsStr(group, strings.ToLower(m)) && !containsStr(exclude, m) {
+			if slices.Contains(group, strings.ToLower(m)) && !slices.Contains(exclude, m) {
 				return m
 			}
 		}
 	}
 	best, bestD := "", 1<<30
 	for _, m := range members {
-		if containsStr(exclude, m) {
+		if slices.Contains(exclude, m) {
 			continue
 		}
 		if d := editDistance(b, strings.ToLower(m)); d < bestD {
@@ -187,12 +188,10 @@ var castAssign = &rule{
 		if len(literalMembers(p.Files, target)) == 0 {
 			return heal.Fix{}, na("%s is not a union of literals", target)
 		}
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		start, end, ok := exprAt(s, offsetOf(src, p.Diag))
 		if !ok {
 			return heal.Fix{}, na("no expression at the position")
@@ -237,12 +236,10 @@ func conversion(from, to string) string {
 
 // convert wraps the expression at the position in a conversion.
 func convert(p heal.Params, fn, target string) (heal.Fix, error) {
-	file := p.Diag.File
-	src, err := read(p, file)
+	file, src, s, err := source(p)
 	if err != nil {
 		return heal.Fix{}, err
 	}
-	s := tsedit.ParseFile(file, src)
 	start, end, ok := exprAt(s, offsetOf(src, p.Diag))
 	if !ok {
 		return heal.Fix{}, na("no expression at the position")

@@ -25,22 +25,17 @@ var suspenseBoundary = &rule{
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		m := suspenseRE.FindStringSubmatch(p.Diag.Message)
 		hook, page := m[1], routeFile(p.Files, m[2])
-		src, err := read(p, page)
+		src, s, err := parse(p, page)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(page, src)
 		if regexp.MustCompile(`\b` + hook + `\s*\(`).Match(s.Code) {
 			return wrapPage(page, s)
 		}
 		var edits []tsedit.Edit
 		var names []string
 		for _, im := range tsedit.Imports(s) {
-			r, ok := resolveSpec(p.Files, page, im.Module)
-			if !ok {
-				continue
-			}
-			target, ok := findModule(p.Files, r)
+			target, ok := moduleFile(p.Files, page, im.Module)
 			if !ok {
 				continue
 			}
@@ -94,11 +89,10 @@ var asyncClient = &rule{
 	name:    "client.async-component",
 	accepts: func(d diag.Diagnostic) bool { return asyncClientRE.MatchString(d.Message) },
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		var edits []tsedit.Edit
 		awaits := false
 		for _, f := range tsedit.Funcs(s) {

@@ -205,11 +205,10 @@ var tokenInsert = &rule{
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
 		m := expectedRE.FindStringSubmatch(p.Diag.Message)
 		tok := m[1] + m[2]
-		src, err := read(p, p.Diag.File)
+		src, s, err := parse(p, p.Diag.File)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(p.Diag.File, src)
 		at := offsetOf(src, p.Diag)
 		prev := tsedit.PrevNonSpace(s.Code, at)
 		if prev < 0 {

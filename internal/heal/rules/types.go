@@ -64,12 +64,10 @@ var implicitAny = &rule{
 		return is(d, diag.Type, diag.ImplicitAny) && d.Line > 0 && (implicitParamRE.MatchString(d.Message) || indexAnyRE.MatchString(d.Message))
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		at := offsetOf(src, p.Diag)
 		if indexAnyRE.MatchString(p.Diag.Message) {
 			return keyofIndex(file, s, at)
@@ -170,12 +168,10 @@ var narrowUndefined = &rule{
 		return is(d, diag.Type, diag.NullUndefined) && d.Line > 0
 	},
 	fix: func(ctx context.Context, p heal.Params) (heal.Fix, error) {
-		file := p.Diag.File
-		src, err := read(p, file)
+		file, src, s, err := source(p)
 		if err != nil {
 			return heal.Fix{}, err
 		}
-		s := tsedit.ParseFile(file, src)
 		at := offsetOf(src, p.Diag)
 		if m := assignRE.FindStringSubmatch(firstLine(p.Diag.Message)); m != nil {
 			if m[1] == "null" || m[1] == "undefined" {
