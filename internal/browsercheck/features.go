@@ -165,15 +165,16 @@ func checkHighlight(ctx context.Context, page *Page, base string, p *prd.PRD, e 
 	return EntityResult{OK: true, Values: []string{label}}
 }
 
-// checkChart enters records and expects bars on the dashboard.
+// checkChart enters a record and expects bars on the dashboard. One record
+// is enough to draw a bar, and two could not be told apart in the list when
+// the entity has no free-text field (a workout is its date, type and
+// numbers).
 func checkChart(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.Entity) EntityResult {
 	if err := resetStorage(ctx, page, base); err != nil {
 		return failed("reset", err)
 	}
-	for range 2 {
-		if r := addRecord(ctx, page, base, p, e, rand.IntN(9000)+1000); !r.OK {
-			return failed("add records", fmt.Errorf("%s: %s", r.Step, r.Error))
-		}
+	if r := addRecord(ctx, page, base, p, e, rand.IntN(9000)+1000); !r.OK {
+		return failed("add a record", fmt.Errorf("%s: %s", r.Step, r.Error))
 	}
 	for _, pg := range p.Pages {
 		if pg.Kind != prd.PageDashboard {
