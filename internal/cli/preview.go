@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,7 +22,7 @@ import (
 
 func previewCmd(s streams) *cobra.Command {
 	var shots string
-	var check, lh bool
+	var check, lh, mobile bool
 	cmd := &cobra.Command{
 		Use:   "preview DIR",
 		Short: "Serve a built app from the sandbox; optionally screenshot it at phone, tablet and desktop widths or check it in Chromium",
@@ -52,7 +54,7 @@ func previewCmd(s streams) *cobra.Command {
 			}()
 			fmt.Fprintf(s.err, "serving %s at %s\n", args[0], srv.URL)
 			if lh {
-				if err := lighthouseScores(ctx, s, a, srv.URL); err != nil {
+				if err := lighthouseScores(ctx, s, a, srv.URL, navPaths(dir), mobile); err != nil {
 					return err
 				}
 			}
@@ -68,6 +70,7 @@ func previewCmd(s streams) *cobra.Command {
 	cmd.Flags().StringVar(&shots, "screenshots", "", "save screenshots of every page at 375, 768 and 1440 px into this folder, then stop")
 	cmd.Flags().BoolVar(&check, "check", false, "run the browser checks (pages, CRUD per entity, console errors), then stop")
 	cmd.Flags().BoolVar(&lh, "lighthouse", false, "score the home page and every section with Lighthouse "+lighthouse.Version+" (JSON lines on standard output), then stop")
+	cmd.Flags().BoolVar(&mobile, "mobile", false, "with --lighthouse: Lighthouse's mobile settings (slow 4G, 4x CPU slowdown) instead of desktop")
 	return cmd
 }
 
@@ -132,16 +135,36 @@ func built(dir string) bool {
 	return false
 }
 
-// lighthouseScores scores every page of the main navigation.
-func lighthouseScores(ctx context.Context, s streams, a *app.App, base string) error {
+// navPaths is the home page and every page of the main navigation of the
+// app in dir, as its PRD names them (the home page alone without a PRD).
+func navPaths(dir string) []string {
+	paths := []string{"/"}
+	data, err := os.ReadFile(filepath.Join(dir, ".nexusgen", "prd.json"))
+	if err != nil {
+		return paths
+	}
+	p, err := prd.Parse(data)
+	if err != nil {
+		return paths
+	}
+	for _, pg := range p.Pages {
+		if pg.InNav && !strings.Contains(pg.Path, "[") && !slices.Contains(paths, pg.Path) {
+			paths = append(paths, pg.Path)
+		}
+	}
+	return paths
+}
+
+// lighthouseScores scores each of paths.
+func lighthouseScores(ctx context.Context, s streams, a *app.App, base string, paths []string, mobile bool) error {
 	chromium, err := browsercheck.FindChromium()
 	if err != nil {
 		return &exitError{code: ExitFailed, err: err}
 	}
 	lr := &lighthouse.Runner{Sandbox: a.Runner, Dir: filepath.Join(a.Config.DataDir, "tools", "lighthouse-"+lighthouse.Version), NPMCache: a.Deps.NPMCache(), Chromium: chromium}
 	enc := json.NewEncoder(s.out)
-	for _, path := range []string{"/"} {
-		scores, err := lr.Run(ctx, base+path, false)
+	for _, path := range paths {
+		scores, err := lr.Run(ctx, base+path, mobile)
 		if err != nil {
 			return &exitError{code: ExitFailed, err: err}
 		}
