@@ -126,7 +126,7 @@ func addRecordWith(ctx context.Context, page *Page, base string, p *prd.PRD, e p
 			}
 		}
 	}
-	uniqueFirst(inputs, n)
+	unique := uniqueFirst(inputs, n)
 	for _, in := range inputs {
 		status, err := Eval[string](ctx, page, fmt.Sprintf("__nx.fill(%s)", jsJSON(in)))
 		if err != nil {
@@ -152,10 +152,20 @@ func addRecordWith(ctx context.Context, page *Page, base string, p *prd.PRD, e p
 	if len(res.Values) == 0 {
 		return fail("plan", fmt.Errorf("entity %s has no field whose value the list could show", e.Name))
 	}
+	cond := fmt.Sprintf("__nx.itemShows(%s, %s)", js(res.Values[0]), jsList(res.Values))
+	if !unique {
+		// No field can carry n (a workout is a date, a type and numbers):
+		// the new record is one more item showing these values.
+		count := fmt.Sprintf("__nx.countShowing(%s, %s)", js(res.Values[0]), jsList(res.Values))
+		before, err := Eval[int](ctx, page, count)
+		if err != nil {
+			return fail("count", err)
+		}
+		cond = fmt.Sprintf("%s === %d", count, before+1)
+	}
 	if clicked, err := Eval[string](ctx, page, "__nx.clickAdd()"); err != nil || clicked != "ok" {
 		return fail("click Add", fmt.Errorf("%s %v", clicked, err))
 	}
-	cond := fmt.Sprintf("__nx.itemShows(%s, %s)", js(res.Values[0]), jsList(res.Values))
 	if err := waitFor(ctx, page, cond, 5*time.Second); err != nil {
 		why, _ := Eval[string](ctx, page, fmt.Sprintf("__nx.explain(%s, %s)", js(res.Values[0]), jsList(res.Values)))
 		return fail("listed", fmt.Errorf("%s", why))
@@ -225,13 +235,15 @@ func inputsFor(p *prd.PRD, e prd.Entity, n int, base string) []input {
 
 // uniqueFirst moves a value unique to this record (it contains n) to the
 // front: the first expected value is how the record is found in the list.
-func uniqueFirst(inputs []input, n int) {
+// It reports whether there was one.
+func uniqueFirst(inputs []input, n int) bool {
 	for i, in := range inputs {
 		if in.Expect != "" && strings.Contains(in.Expect, fmt.Sprint(n)) {
 			inputs[0], inputs[i] = inputs[i], inputs[0]
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func numberIn(f prd.Field) string {

@@ -67,6 +67,12 @@ window.__nx = (() => {
     return values.every((v) => text.includes(v));
   }
 
+  // How many list items show every one of values (records that no field
+  // tells apart are counted, not found).
+  function countShowing(marker, values) {
+    return items(marker).filter((li) => values.every((v) => li.textContent.includes(v))).length;
+  }
+
   function explain(marker, values) {
     const found = items(marker);
     if (found.length === 0) {
@@ -101,5 +107,5 @@ window.__nx = (() => {
     return document.readyState === "complete" && !/Loading/.test(document.querySelector("main")?.textContent || "");
   }
 
-  return { fill, clickAdd, itemShows, explain, deleteItem, confirmDelete, hydrated };
+  return { fill, clickAdd, itemShows, countShowing, explain, deleteItem, confirmDelete, hydrated };
 })();
