@@ -183,7 +183,7 @@ func checkChart(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.
 		if err := page.Run(ctx, chromedp.Navigate(base+pg.Path), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 			return failed("open the dashboard", err)
 		}
-		if err := waitFor(ctx, page, `document.querySelectorAll("svg[role=img] rect").length > 0`, 5*time.Second); err != nil {
+		if err := waitFor(ctx, page, `document.querySelectorAll("figure[data-chart] rect").length > 0`, 5*time.Second); err != nil {
 			return failed("chart", fmt.Errorf("the dashboard draws no bars: %w", err))
 		}
 		return EntityResult{OK: true, Values: []string{pg.Path}}

@@ -6,35 +6,35 @@ interface BarChartProps {
   format: (value: number) => string;
 }
 
-/** A horizontal bar chart in plain SVG, with the numbers in a table for screen readers. */
+/**
+ * A horizontal bar chart: labels and values are text at the page's size on
+ * every screen, bars are SVG, and a table gives screen readers the numbers.
+ */
 export function BarChart({ title, points, format }: BarChartProps) {
   if (points.length === 0) {
     return <p className="text-sm text-muted">No data yet.</p>;
   }
   const max = Math.max(...points.map((p) => p.value), 1);
-  const row = 30;
-  const height = points.length * row;
-  // Label column, bar area and room for the value after the longest bar.
-  const labelWidth = 150;
-  const barArea = 220;
   return (
-    <figure>
-      <svg role="img" aria-label={title} viewBox={`0 0 480 ${height}`} className="h-auto w-full max-w-lg">
-        {points.map((p, i) => {
-          const width = Math.max((p.value / max) * barArea, p.value > 0 ? 2 : 0);
+    <figure data-chart="bar">
+      <ul aria-hidden="true" className="space-y-2">
+        {points.map((p) => {
+          const width = Math.max((p.value / max) * 100, p.value > 0 ? 1 : 0);
           return (
-            <g key={p.label} transform={`translate(0 ${i * row})`}>
-              <text x="0" y="19" fontSize="12" className="fill-muted">
-                {p.label.length > 20 ? `${p.label.slice(0, 19)}…` : p.label}
-              </text>
-              <rect x={labelWidth} y="6" width={width} height="18" rx="4" className="fill-primary" />
-              <text x={labelWidth + width + 8} y="19" fontSize="12" fontWeight="600" className="fill-foreground">
-                {format(p.value)}
-              </text>
-            </g>
+            <li key={p.label} className="grid grid-cols-[minmax(0,7rem)_1fr] items-center gap-3 text-sm sm:grid-cols-[minmax(0,10rem)_1fr]">
+              <span className="truncate text-muted" title={p.label}>
+                {p.label}
+              </span>
+              <span className="flex min-w-0 items-center gap-2">
+                <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-4 min-w-0 flex-1" focusable="false">
+                  <rect width={width} height="10" rx="2" className="fill-primary" />
+                </svg>
+                <span className="whitespace-nowrap font-semibold text-foreground">{format(p.value)}</span>
+              </span>
+            </li>
           );
         })}
-      </svg>
+      </ul>
       <table className="sr-only">
         <caption>{title}</caption>
         <tbody>
