@@ -122,11 +122,12 @@ func (d entityData) Image() *fieldView {
 	return nil
 }
 
-// Badges are the enum fields, shown as pills beside the title.
+// Badges are the enum fields, shown as pills beside the title (not the
+// one that is the title).
 func (d entityData) Badges() []fieldView {
 	var out []fieldView
 	for _, f := range d.E.Fields {
-		if f.Type == prd.Enum && f.Ref == nil {
+		if f.Type == prd.Enum && f.Ref == nil && f.Key != d.E.Display.Key {
 			out = append(out, f)
 		}
 	}
