@@ -57,7 +57,7 @@ window.__nx = (() => {
   }
 
   function items(marker) {
-    return [...document.querySelectorAll("main li")].filter((li) => li.textContent.includes(marker) && !li.closest("form"));
+    return [...document.querySelectorAll("main li")].filter((li) => li.textContent.includes(marker) && !li.closest("form, figure"));
   }
 
   function itemShows(marker, values) {

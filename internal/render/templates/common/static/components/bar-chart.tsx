@@ -17,11 +17,11 @@ export function BarChart({ title, points, format }: BarChartProps) {
   const max = Math.max(...points.map((p) => p.value), 1);
   return (
     <figure data-chart="bar">
-      <ul aria-hidden="true" className="space-y-2">
+      <div aria-hidden="true" className="space-y-2">
         {points.map((p) => {
           const width = Math.max((p.value / max) * 100, p.value > 0 ? 1 : 0);
           return (
-            <li key={p.label} className="grid grid-cols-[minmax(0,7rem)_1fr] items-center gap-3 text-sm sm:grid-cols-[minmax(0,10rem)_1fr]">
+            <div key={p.label} className="grid grid-cols-[minmax(0,7rem)_1fr] items-center gap-3 text-sm sm:grid-cols-[minmax(0,10rem)_1fr]">
               <span className="truncate text-muted" title={p.label}>
                 {p.label}
               </span>
@@ -31,10 +31,10 @@ export function BarChart({ title, points, format }: BarChartProps) {
                 </svg>
                 <span className="whitespace-nowrap font-semibold text-foreground">{format(p.value)}</span>
               </span>
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
       <table className="sr-only">
         <caption>{title}</caption>
         <tbody>
