@@ -108,7 +108,7 @@ func (m *model) readSentence(si int, toks []token) {
 			if isAppNoun(np) || pronouns[np[0].low] || actorNoun(np) && !peopleRecords(np, items) {
 				continue
 			}
-			if start > 0 && toks[start-1].kind != tPunct && !toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your", "a", "an") {
+			if start > 0 && toks[start-1].kind != tPunct && !toks[start-1].is("and", "the", "each", "every", "all", "our", "my", "their", "your", "a", "an", "where", "whose") {
 				continue
 			}
 			m.hasMany(np, items, pos)

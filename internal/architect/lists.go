@@ -91,7 +91,7 @@ func parseList(toks []token, i int) []item {
 			if i+1 < len(toks) && toks[i].is("as") && toks[i+1].is("well") {
 				i += 3
 			}
-			if endsList(toks, i) {
+			if endsList(toks, i) || recordClause(toks, i) {
 				return items
 			}
 			continue
@@ -193,6 +193,28 @@ func endsList(toks []token, i int) bool {
 	}
 	if base := verbBase(t.low); base != "" && !nounVerbs[base] && !nounOnlyIng[t.low] && i+1 < len(toks) && (determiners[toks[i+1].low] || pronouns[toks[i+1].low]) {
 		return true
+	}
+	return false
+}
+
+// recordClause reports whether the item starting at i declares records of
+// its own: in "pets with a name and species, and visits of a pet with a date
+// and cost" the list of pet fields ends before "visits". Such an item is a
+// plural noun phrase, optionally owned ("of a pet", "inside a course"),
+// followed by "with" or "have" and at least two fields.
+func recordClause(toks []token, i int) bool {
+	plural := false
+	for j := i; j < len(toks) && j-i <= 6; j++ {
+		t := toks[j]
+		switch {
+		case t.kind != tWord:
+			return false
+		case (withWords[t.low] || hasVerbs[t.low] && t.is("has", "have", "contain", "contains", "include", "includes")) && j > i:
+			return plural && len(parseList(toks, j+1)) >= 2
+		case determiners[t.low] || t.is("of", "inside", "within", "in", "for", "on", "under"):
+		case looksPlural(t.low) && !pronouns[t.low]:
+			plural = true
+		}
 	}
 	return false
 }

@@ -35,7 +35,7 @@ func (m *model) ownedSubject(toks []token, start int) (int, []token) {
 		return 0, nil
 	}
 	k--
-	if !toks[k].is("of", "for", "to", "on", "in", "from") {
+	if !toks[k].is("of", "for", "to", "on", "in", "from", "inside", "within") {
 		return 0, nil
 	}
 	loose := !toks[k].is("of", "for")
