@@ -67,11 +67,103 @@ func (m *model) readHighlight(toks []token, low string, e *entityDraft) {
 		m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: target.name, Field: field, Compare: cmp, Value: value, Label: highlightLabel(f, cmp, value, shown)})
 		return
 	}
+	for i := range toks {
+		if target, field, other, cmp := m.fieldComparison(e, toks, i); field != "" {
+			label := "Below " + other
+			if cmp == "gt" || cmp == "ge" {
+				label = "Above " + other
+			}
+			if f := target.field(field); strings.Contains(f.Name, "stock") || strings.Contains(f.Name, "quantity") {
+				label = highlightLabel(f, cmp, "", "")
+			}
+			m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: target.name, Field: field, Compare: cmp, Value: other, Label: upperFirst(label)})
+			return
+		}
+	}
+	if strings.Contains(low, "low stock") || strings.Contains(low, "low-stock") || strings.Contains(low, "running low") {
+		m.lowStock(e)
+		return
+	}
 	if strings.Contains(low, "overdue") || strings.Contains(low, "past due") || strings.Contains(low, "late ") {
 		if f := dueField(e); f != "" {
 			m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: e.name, Field: f, Compare: "lt", Value: "today", Label: "Overdue"})
 		}
 	}
+}
+
+// lowStock marks records whose stock is low when the prompt gives no
+// threshold: below their reorder level when they have one, else under 5.
+func (m *model) lowStock(e *entityDraft) {
+	for _, c := range append([]*entityDraft{e}, m.entities...) {
+		stock := ""
+		for _, f := range c.fields {
+			if f.Type == prd.Number && (strings.Contains(f.Name, "stock") || strings.Contains(f.Name, "quantity")) {
+				stock = f.Name
+				break
+			}
+		}
+		if stock == "" {
+			continue
+		}
+		for _, f := range c.fields {
+			if f.Type == prd.Number && (strings.Contains(f.Name, "reorder") || strings.Contains(f.Name, "minimum") || strings.HasPrefix(f.Name, "min ")) {
+				m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: c.name, Field: stock, Compare: "lt", Value: f.Name, Label: "Low stock"})
+				return
+			}
+		}
+		m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: c.name, Field: stock, Compare: "lt", Value: "5", Label: "Low stock"})
+		m.assume("Low stock means fewer than 5 %s.", stock)
+		return
+	}
+}
+
+// fieldComparison reads a comparison of two fields of one record at i:
+// "when quantity falls below the reorder level", "if spent is more than
+// budget". It returns the record, the compared field, the field it is
+// compared with and the operator.
+func (m *model) fieldComparison(e *entityDraft, toks []token, i int) (*entityDraft, string, string, string) {
+	cmp, ok := compareWords[toks[i].low]
+	if !ok || toks[i].kind == tPunct {
+		return nil, "", "", ""
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].is("than", "the", "its", "their", "his", "her", "a", "an", "my", "our") {
+		j++
+	}
+	rest, _ := phraseAfter(toks, j, 3)
+	if len(rest) == 0 || j < len(toks) && toks[j].kind == tNum {
+		return nil, "", "", ""
+	}
+	k := i
+	for k > 0 && toks[k-1].is("is", "are", "goes", "go", "gets", "get", "drops", "drop", "falls", "fall", "runs", "run", "dips", "sinks", "rises", "climbs", "was", "were") {
+		k--
+	}
+	numeric := func(c *entityDraft, name string) bool {
+		f := c.field(name)
+		return name != "" && f != nil && (f.Type == prd.Number || f.Type == prd.Money)
+	}
+	cands := []*entityDraft{e}
+	for _, c := range m.entities {
+		if c != e {
+			cands = append(cands, c)
+		}
+	}
+	for _, c := range cands {
+		other := m.resolveField(c, rest)
+		if !numeric(c, other) {
+			continue
+		}
+		for n := min(4, k); n >= 1; n-- {
+			before := toks[k-n : k]
+			if containsPunct(before) {
+				continue
+			}
+			if f := m.resolveField(c, lows(before)); f != other && numeric(c, f) {
+				return c, f, other, cmp
+			}
+		}
+	}
+	return nil, "", "", ""
 }
 
 // comparisonAt reads a comparison starting at i: a compare word, "at

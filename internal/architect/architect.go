@@ -62,6 +62,9 @@ func plan(p Params) *prd.PRD {
 		m.readKind()
 	}
 	m.archetype, _ = detectArchetype(strings.Join(m.kindWords, " "), m.d.raw)
+	if m.archetype == "brochure" && m.toolKind() {
+		m.archetype = "app" // "a pet clinic app", "my bakery's orders": run the business, not advertise it
+	}
 	if m.lang == "en" {
 		m.readDeclarations()
 		m.readDocuments(p.Documents)
@@ -97,9 +100,29 @@ func plan(p Params) *prd.PRD {
 		if m.lang != "en" {
 			m.appName = m.foreignAppName()
 		}
+		if m.archetype == "landing" && m.lang == "en" {
+			m.appName = or(m.productName(), m.landingName())
+		}
 	}
 	m.notes()
 	return m.assemble(theme)
+}
+
+// toolKind reports whether the app's own description names a tool or the
+// records it keeps rather than a site.
+func (m *model) toolKind() bool {
+	if len(m.kindWords) == 0 {
+		return false
+	}
+	head := strings.TrimSuffix(m.kindWords[len(m.kindWords)-1], "'s")
+	switch head {
+	case "website", "site", "web", "webpage", "page", "homepage", "portal":
+		return false
+	case "app", "application", "tool", "system", "tracker", "manager", "management", "software", "dashboard", "planner", "crm", "scheduler", "log", "organizer", "organiser":
+		return true
+	}
+	_, known := nounPriors[singularWord(head)]
+	return known && looksPlural(head)
 }
 
 // readDocuments reads field lists from attached documents ("Each order
@@ -251,7 +274,7 @@ func (m *model) fillDefaults() {
 // name a record ("mood tracker" -> mood entry).
 func (m *model) subjectNoun() (string, bool) {
 	for _, w := range m.kindWords {
-		if nameNoise[w] || appNouns[w] || genericHeads[w] || stopNouns[w] {
+		if nameNoise[w] || appNouns[w] || genericHeads[w] || stopNouns[w] || containerHeads[w] {
 			continue
 		}
 		if a, ok := nounAliases[w]; ok {

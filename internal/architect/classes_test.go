@@ -65,6 +65,8 @@ func TestOwnedRecords(t *testing.T) {
 		{"Users can leave reviews on a product with a rating and comment. Products have a name and price.", "review: rating, comment; product: name, price", "review->product", "product: rating, comment"},
 		{"Set reminders for a task with a date and time. Tasks have a title.", "reminder: date, time; task: title", "reminder->task", "task: time"},
 		{"A to-do app with tasks for each project: title, due date, done. Projects have a name.", "task: title, due date, done; project: name", "task->project", "project: due date"},
+		{"A pet clinic app: pets with name, species and birth date, and visits of a pet with date, reason and cost.", "pet: name, species, birth date; visit: date, reason, cost", "visit->pet", "pet: reason, cost"},
+		{"An online course platform where courses have a title, description and level, and lessons inside a course have a title, duration in minutes and video URL.", "course: title, description, level; lesson: title, duration, video", "lesson->course", "course: duration"},
 	}
 	for _, c := range cases {
 		t.Run(c.prompt, func(t *testing.T) {
@@ -274,6 +276,9 @@ func TestComputedOverRecords(t *testing.T) {
 		{"I record each sale with the date, the number of candles sold and the price per candle; revenue = number of candles sold × price per candle.", "computed sale", "number of candles sold * price per candle", "Revenue"},
 		{"Health log: entries with date, weight in kg and height in cm. BMI = weight / (height * height).", "computed entry", "weight / (height * height)", "BMI"},
 		{"Shop: products with name, price and cost. Show the profit of each product (profit = price - cost).", "computed product", "price - cost", "Profit"},
+		{"Car rental booking: cars with model, daily rate and seats; bookings with customer name, start date and end date. Price = daily rate × days.", "computed booking via=car", "daily rate * days", "Price"},
+		{"Hotel: rooms with number and nightly price; reservations of a room with guest name, check-in and check-out. Total = nightly price * nights.", "computed reservation via=room", "nightly price * nights", "Total"},
+		{"Equipment rental shop. Rentals have a customer, item, daily rate, start date and end date; price = daily rate × days.", "computed rental", "daily rate * days", "Price"},
 		{"Order lines with quantity and unit price; each line's subtotal is quantity times unit price.", "computed line", "quantity * unit price", "Subtotal"},
 	}
 	for _, c := range cases {

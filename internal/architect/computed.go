@@ -138,6 +138,27 @@ func (m *model) resolveExpr(e *entityDraft, toks []token, terms [][]string, layo
 			}
 		}
 	}
+	return m.composeLinked(cands, terms, layout)
+}
+
+// composeLinked reads a formula over the fields of two records the prompt
+// did not link ("cars with a daily rate; bookings with start and end
+// dates. Price = daily rate × days"): the record that holds the rest of the
+// formula gets a reference to the other one.
+func (m *model) composeLinked(cands []*entityDraft, terms [][]string, layout []string) (*entityDraft, string, string) {
+	for _, c := range cands {
+		for _, p := range m.entities {
+			if p == c || m.hasRelation(c.name, p.name) {
+				continue
+			}
+			m.relations = append(m.relations, prd.Relation{From: c.name, To: p.name, Kind: prd.ManyToOne, Required: true})
+			if via, expr, ok := m.compose(c, terms, layout, false); ok && via == p.name {
+				m.assume("Each %s refers to a %s, whose fields its %s uses.", c.name, p.name, expr)
+				return c, via, expr
+			}
+			m.relations = m.relations[:len(m.relations)-1]
+		}
+	}
 	return nil, "", ""
 }
 
@@ -192,6 +213,11 @@ func (m *model) operand(c *entityDraft, term []string, via *string, exact bool) 
 	}
 	if f := resolve(c); f != "" && numeric(c, f) {
 		return f
+	}
+	if t := strings.Join(term, " "); prd.SpanTerm(t) == t && c.field(t) == nil {
+		if _, _, ok := prd.DateSpan(c.prdFields()); ok {
+			return t
+		}
 	}
 	for _, to := range m.relationsFrom(c.name) {
 		if *via != "" && *via != to {

@@ -83,6 +83,12 @@ func (m *model) readSentence(si int, toks []token) {
 			if len(np) == 0 || record {
 				continue
 			}
+			if items := parseList(toks, start); link == nil && m.containsNested(items) {
+				// "a recipe book with recipes (name, time) and ratings": the
+				// phrase before "with" holds records, it is not one.
+				m.appItems = append(m.appItems, appItem{items: items, pos: pos})
+				continue
+			}
 			if s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
 				continue
 			}
@@ -139,11 +145,11 @@ func (m *model) readSentence(si int, toks []token) {
 			if looksPlural(np[len(np)-1].low) && len(items) >= 2 && shortItems(items) {
 				share = 0.3
 			}
-			if fieldLike(items, share) && (len(items) >= 2 || looksPlural(np[len(np)-1].low)) {
+			if (fieldLike(items, share) || m.lang != "en" && len(items) >= 2 && shortItems(items) && fieldLikeForeign(items, m.lang)) && (len(items) >= 2 || looksPlural(np[len(np)-1].low)) {
 				m.noteOwner(link, m.declare(np, items, pos, false))
 				i = j
 			}
-		case t.low == ":":
+		case t.low == ":" || dashAt(toks, i):
 			start, np := npBefore(toks, i)
 			if len(np) > 0 && isAppNoun(np) && !properName(np) {
 				m.subjectLists = append(m.subjectLists, appItem{items: parseList(toks, i+1), pos: pos})
@@ -163,6 +169,12 @@ func (m *model) readSentence(si int, toks []token) {
 		}
 	}
 	m.readStates(toks)
+}
+
+// dashAt reports whether toks[i] is a dash between words ("Job tracker —
+// company, role, salary"), which introduces a list like a colon.
+func dashAt(toks []token, i int) bool {
+	return toks[i].low == "-" && i > 0 && i+1 < len(toks) && toks[i-1].kind == tWord && toks[i+1].kind == tWord
 }
 
 // subjectBefore finds the noun phrase a "with" list belongs to: the phrase
@@ -266,6 +278,30 @@ func nestedEntity(it item) bool {
 	items := parseList(it.paren, 0)
 	last := it.toks[len(it.toks)-1].low
 	return len(items) >= 2 && fieldLike(items, 0.5) && looksPlural(last) && !fieldish([]string{last})
+}
+
+// nestedEntity is nestedEntity in the prompt's language: in other languages
+// a noun followed by two or more short field names in parentheses.
+func (m *model) nestedEntity(it item) bool {
+	if m.lang == "en" || m.lang == "" {
+		return nestedEntity(it)
+	}
+	if len(it.paren) == 0 || len(it.toks) == 0 {
+		return false
+	}
+	items := parseList(it.paren, 0)
+	return len(items) >= 2 && shortItems(items) && (fieldLikeForeign(items, m.lang) || fieldLike(items, 0.5))
+}
+
+// containsNested reports whether a list holds a record with its own field
+// list in parentheses.
+func (m *model) containsNested(items []item) bool {
+	for _, it := range items {
+		if m.nestedEntity(it) {
+			return true
+		}
+	}
+	return false
 }
 
 func anyNested(items []item) bool {
@@ -438,7 +474,7 @@ func (m *model) declare(np []token, items []item, pos int, _ bool) bool {
 		return false
 	}
 	for _, it := range items {
-		if nestedEntity(it) {
+		if m.nestedEntity(it) {
 			continue
 		}
 		f, ok := typeField(it, e.name, m.lang)

@@ -267,7 +267,7 @@ func (m *model) readListPhrases(toks []token, low string, e *entityDraft) {
 			m.addFeature(prd.Feature{Kind: prd.FeatureSort, Entity: e.name, Field: f, Order: "desc", Label: "Pinned first"})
 		}
 	}
-	if has("check them off", "check it off", "check off", "checked off", "check-in", "check in ", "mark them done each", "mark as done each", "tick off", "daily check") && !has("check-in date", "check in date") {
+	if has("check them off", "check it off", "check off", "checked off", "check-in", "check in ", "mark them done each", "mark as done each", "tick off", "daily check") && !has("check-in date", "check in date") && e.field("check-in") == nil && e.field("check in") == nil {
 		m.addFeature(prd.Feature{Kind: prd.FeatureCheckIn, Entity: e.name, Label: "Done today"})
 	}
 	if has("streak") {

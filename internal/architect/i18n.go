@@ -61,6 +61,11 @@ func (m *model) foreignName(toks []token) (string, string, bool) {
 	if n, ok := tables.nouns[m.lang][last]; ok {
 		return n.sg, n.pl, true
 	}
+	if m.lang == "de" && strings.HasSuffix(last, "n") {
+		if n, ok := tables.nouns["de"][strings.TrimSuffix(last, "n")]; ok {
+			return n.sg, n.pl, true // dative plural: "mit Rezepten"
+		}
+	}
 	if _, isField := tables.fields[m.lang][phrase]; isField || len([]rune(last)) < 3 || !hasLetter(last) {
 		return "", "", false
 	}

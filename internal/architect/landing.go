@@ -79,85 +79,62 @@ func (m *model) countOf(nouns ...string) int {
 }
 
 // buildLanding writes the landing page copy from the prompt's product
-// name and what it does.
+// name, what it does and the kind of thing it offers.
 func (m *model) buildLanding() *prd.Landing {
 	p := m.readPitch()
+	low := strings.ToLower(m.d.raw)
+	kind := offeringOf(low)
+	subject := m.landingSubject()
 	does := "helps you get more done"
-	headline := fmt.Sprintf("%s, made simple", p.name)
 	if p.verb != "" {
 		does = thirdPerson(p.verb) + " " + p.object
-		headline = fmt.Sprintf("%s %s without the busywork", capital(p.verb), p.object)
+		kind = software
 	}
-	low := strings.ToLower(m.d.raw)
+	object := or(p.object, "projects")
+	c := copyFor(kind, p.name, subject, p.what, does, object)
 	l := &prd.Landing{
-		Headline:     clip(headline, 120),
-		Subheadline:  fmt.Sprintf("%s %s, so you can spend your time on the work that matters. Set up in minutes.", p.name, does),
-		CallToAction: "Get started",
+		CallToAction: c.cta,
 		Signup:       m.signup || strings.Contains(low, "signup") || strings.Contains(low, "sign up") || strings.Contains(low, "sign-up") || strings.Contains(low, "subscribe"),
 	}
+	switch kind {
+	case event:
+		l.Headline = "Join us at " + p.name
+		l.Subheadline = fmt.Sprintf("Talks, workshops and good company at %s. Places are limited: get your pass today.", p.name)
+	case goods:
+		item := goodsNoun(subject)
+		l.Headline = fmt.Sprintf("%s, delivered to your door", capital(or(item, p.name)))
+		l.Subheadline = fmt.Sprintf("%s brings you %s you'll love, on your schedule. Skip or cancel anytime.", p.name, or(item, "products"))
+	case service:
+		l.Headline = fmt.Sprintf("%s you can trust", capital(or(subject, p.name)))
+		l.Subheadline = fmt.Sprintf("%s is friendly, experienced and easy to book. See what we offer and pick a time that suits you.", p.name)
+	default:
+		l.Headline = fmt.Sprintf("%s, made simple", p.name)
+		if p.verb != "" {
+			l.Headline = fmt.Sprintf("%s %s without the busywork", capital(p.verb), p.object)
+		}
+		l.Subheadline = fmt.Sprintf("%s %s, so you can spend your time on the work that matters. Set up in minutes.", p.name, does)
+	}
+	l.Headline = clip(l.Headline, 120)
 	cards := m.countOf("feature", "features", "cards", "benefits")
 	if cards == 0 {
 		cards = 3
 	}
-	object := or(p.object, "projects")
-	stand := "stands"
-	if looksPlural(lastWordOf(object)) {
-		stand = "stand"
+	if kind == software && p.verb != "" {
+		c.cards[0] = prd.Card{Title: capital(gerundPhrase(p.verb, p.object)), Body: fmt.Sprintf("%s %s for you from start to finish: no spreadsheets, no copy and paste.", p.name, does)}
 	}
-	first := prd.Card{Title: "Everything in one place", Body: fmt.Sprintf("%s brings your work together so nothing slips through the cracks.", p.name)}
-	if p.verb != "" {
-		first = prd.Card{Title: capital(gerundPhrase(p.verb, p.object)), Body: fmt.Sprintf("%s %s for you from start to finish: no spreadsheets, no copy and paste.", p.name, does)}
-	}
-	pool := []prd.Card{
-		first,
-		{Title: "Works with your tools", Body: fmt.Sprintf("Connect the apps you already use and keep %s in sync automatically.", object)},
-		{Title: "Insight at a glance", Body: fmt.Sprintf("See where %s %s in real time with clear dashboards and reports.", object, stand)},
-		{Title: "Secure by default", Body: "Your data is encrypted in transit and at rest, and you decide who can see what."},
-		{Title: "Built for teams", Body: "Invite teammates, assign roles and work together in one shared space."},
-		{Title: "Friendly support", Body: "Real people are ready to help by chat or email whenever you need it."},
-	}
-	l.Features = pool[:min(cards, len(pool))]
-	if strings.Contains(low, "pricing") || strings.Contains(low, "tiers") || strings.Contains(low, "plans") {
-		l.Pricing = pricing(m.countOf("tiers", "plans", "tier", "plan", "pricing"), object)
-		l.CallToAction = "Start free"
+	l.Features = c.cards[:min(cards, len(c.cards))]
+	if strings.Contains(low, "pricing") || strings.Contains(low, "tiers") || strings.Contains(low, "plans") || strings.Contains(low, "tickets") && kind == event {
+		l.Pricing = pickTiers(c.tiers, m.countOf("tiers", "plans", "tier", "plan", "pricing", "passes", "ticket", "tickets"))
+		l.CallToAction = c.priced
 	}
 	if strings.Contains(low, "faq") || strings.Contains(low, "questions") {
-		l.FAQ = []prd.QA{
-			{Question: "What is " + p.name + "?", Answer: fmt.Sprintf("%s is %s that %s. It takes care of the routine parts so you don't have to.", p.name, p.what, does)},
-			{Question: "Is there a free plan?", Answer: "Yes. You can start for free and upgrade when you need more."},
-			{Question: "Can I cancel at any time?", Answer: "Yes. Plans are month to month and you can cancel with one click."},
-			{Question: "Is my data safe?", Answer: "Your data is encrypted and backed up daily, and you can export it whenever you like."},
-		}
+		l.FAQ = c.faq
 	}
 	if strings.Contains(low, "testimonial") || strings.Contains(low, "reviews") || strings.Contains(low, "social proof") {
-		l.Testimonials = []prd.Testimonial{
-			{Quote: fmt.Sprintf("%s saves us hours every week. I can't imagine going back.", p.name), Author: "Maya Chen", Role: "Operations lead"},
-			{Quote: "Setup took ten minutes and the whole team was on board the same day.", Author: "Daniel Okafor", Role: "Founder"},
-			{Quote: "Simple, fast and reliable: exactly what we needed.", Author: "Sofia Marquez", Role: "Freelancer"},
-		}
+		l.Testimonials = c.testimonials
 	}
 	l.Subheadline = clip(l.Subheadline, 300)
 	return l
-}
-
-func pricing(n int, object string) []prd.Tier {
-	if n < 1 || n > 4 {
-		n = 3
-	}
-	all := []prd.Tier{
-		{Name: "Starter", Price: "$0", Period: "month", Features: []string{"Up to 20 " + object + " a month", "Email support", "Core features"}},
-		{Name: "Pro", Price: "$19", Period: "month", Features: []string{"Unlimited " + object, "Priority support", "Integrations", "Reports"}, Featured: true},
-		{Name: "Business", Price: "$49", Period: "month", Features: []string{"Everything in Pro", "Team accounts and roles", "Audit log", "Dedicated onboarding"}},
-		{Name: "Enterprise", Price: "Custom", Period: "year", Features: []string{"Everything in Business", "Single sign-on", "Custom contract and SLA"}},
-	}
-	out := all[:n]
-	if n == 1 {
-		out = []prd.Tier{all[1]}
-	}
-	if n == 2 {
-		out = []prd.Tier{all[0], all[1]}
-	}
-	return out
 }
 
 func thirdPerson(verb string) string {

@@ -33,6 +33,8 @@ var phraseHints = map[string]hint{
 	"saved so far": h(prd.Money), "amount saved": h(prd.Money), "saved": h(prd.Money), "times": hMin(prd.Number, 0),
 	"ph": hRange(prd.Number, 0, 14), "ammonia": hUnit(prd.Number, "ppm"), "nitrite": hUnit(prd.Number, "ppm"), "nitrate": hUnit(prd.Number, "ppm"),
 	"due date": h(prd.Date), "time spent": hUnit(prd.Number, "minutes"), "money spent": h(prd.Money), "due": h(prd.Date), "deadline": h(prd.Date), "time slot": h(prd.Time),
+	"check-in": h(prd.Date), "check-out": h(prd.Date), "check in": h(prd.Date), "check out": h(prd.Date), "checkin": h(prd.Date), "checkout": h(prd.Date),
+	"arrival": h(prd.Date), "departure": h(prd.Date), "pickup": h(prd.Date), "pick-up": h(prd.Date), "drop-off": h(prd.Date),
 	"start time": h(prd.Time), "end time": h(prd.Time), "opening time": h(prd.Time), "closing time": h(prd.Time),
 	"clock in time": h(prd.Time), "clock out time": h(prd.Time), "check in time": h(prd.Time), "check out time": h(prd.Time),
 	"time of day": h(prd.Time), "departure time": h(prd.Time), "arrival time": h(prd.Time),

@@ -161,7 +161,7 @@ func insideItem(cur item, toks []token, i int) bool {
 		_, unit := unitWords[next]
 		return unit || next == "night" || next == "hour" || next == "day" || next == "week" || next == "month" || next == "person" || next == "unit" || next == "item" || next == "serving" || amountHead(cur) && i+1 < len(toks) && toks[i+1].word() && !looksPlural(next) && !determiners[next]
 	case "on":
-		return next == "sale" || next == "site" || next == "call"
+		return next == "sale" || next == "site" || next == "call" || datedOn(cur, toks, i)
 	case "so":
 		return next == "far"
 	case "as":
@@ -170,6 +170,15 @@ func insideItem(cur item, toks []token, i int) bool {
 		return len(cur.toks) == 0
 	}
 	return false
+}
+
+// datedOn keeps "on" after a participle that ends an item: "applied on",
+// "posted on" name the date of the event.
+func datedOn(cur item, toks []token, i int) bool {
+	if len(cur.toks) != 1 || !strings.HasSuffix(cur.toks[0].low, "ed") && !irregularParticiples[cur.toks[0].low] {
+		return false
+	}
+	return i+1 == len(toks) || toks[i+1].low == "," || toks[i+1].is("and", "or") || toks[i+1].kind == tPunct
 }
 
 func isNumTok(toks []token, i int) bool { return i < len(toks) && toks[i].kind == tNum }

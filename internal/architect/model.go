@@ -18,6 +18,15 @@ type entityDraft struct {
 	pos                int  // order of first mention
 }
 
+// prdFields are the entity's fields as the PRD will hold them.
+func (e *entityDraft) prdFields() []prd.Field {
+	out := make([]prd.Field, len(e.fields))
+	for i, f := range e.fields {
+		out[i] = f.Field
+	}
+	return out
+}
+
 func (e *entityDraft) field(name string) *fieldDraft {
 	for i := range e.fields {
 		if e.fields[i].Name == name {

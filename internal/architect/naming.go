@@ -201,7 +201,7 @@ func (m *model) nameFrom(mods []string, head string, main *entityDraft) string {
 
 var minorWords = set("of", "and", "the", "for", "a", "an", "in", "on", "to", "&")
 
-var upperWords = map[string]string{"crm": "CRM", "faq": "FAQ", "q&a": "Q&A", "cv": "CV", "html": "HTML", "sms": "SMS", "dmv": "DMV", "saas": "SaaS", "ai": "AI", "api": "API", "hr": "HR", "it": "IT", "erp": "ERP", "seo": "SEO", "aqi": "AQI", "pdf": "PDF", "diy": "DIY", "ui": "UI", "2048": "2048", "rsvp": "RSVP", "rsvps": "RSVPs", "bmi": "BMI", "roi": "ROI", "kpi": "KPI", "vat": "VAT"}
+var upperWords = map[string]string{"crm": "CRM", "faq": "FAQ", "q&a": "Q&A", "cv": "CV", "html": "HTML", "sms": "SMS", "dmv": "DMV", "saas": "SaaS", "ai": "AI", "api": "API", "hr": "HR", "it": "IT", "erp": "ERP", "seo": "SEO", "aqi": "AQI", "pdf": "PDF", "diy": "DIY", "ui": "UI", "2048": "2048", "rsvp": "RSVP", "rsvps": "RSVPs", "bmi": "BMI", "roi": "ROI", "kpi": "KPI", "kpis": "KPIs", "okr": "OKR", "okrs": "OKRs", "vat": "VAT", "gpa": "GPA", "sku": "SKU", "url": "URL", "usd": "USD", "nft": "NFT", "ev": "EV", "pto": "PTO", "ceo": "CEO", "b2b": "B2B"}
 
 // titleName capitalises a name for display: "wheel of fortune" ->
 // "Wheel of Fortune", "to-do list" -> "To-Do List".
@@ -246,6 +246,10 @@ func (m *model) readKind() {
 		if i > 4 {
 			break
 		}
+		if t.is("help") && i == start && i+1 < len(toks) && toks[i+1].is("me", "us") {
+			start = i + 2
+			continue
+		}
 		if t.is("please") || buildVerbs[t.low] && (i == start || toks[i-1].is("to", "please", "i", "we", "me", "you")) || t.is("to", "i", "we", "me", "you") && i == start {
 			start = i + 1
 		}
@@ -273,7 +277,7 @@ func (m *model) readKind() {
 			kind = append(kind, "of")
 			continue
 		}
-		if t.is("for", "where", "that", "which", "to", "with", "called", "named", "in", "on", "who", "so", "by", "from", "at") || t.is("and") && len(kind) > 0 && (appNouns[kind[len(kind)-1]] || j+1 < len(toks) && (pronouns[toks[j+1].low] || strings.HasPrefix(toks[j+1].low, "i'"))) {
+		if t.is("for", "where", "that", "which", "to", "with", "called", "named", "in", "on", "who", "so", "by", "from", "at") || t.is("and") && len(kind) > 0 && (appNouns[kind[len(kind)-1]] || j+1 < len(toks) && (pronouns[toks[j+1].low] || strings.HasPrefix(toks[j+1].low, "i'") || toks[j+1].is("when", "what", "where", "how", "which", "who", "whether", "if"))) {
 			break
 		}
 		if determiners[t.low] && len(kind) == 0 {
@@ -343,6 +347,11 @@ var processWords = set("booking", "bookings", "management", "tracking", "sharing
 // kindEntity is the record the app's own description names: "polls
 // website" -> poll, "recipe sharing site" -> recipe.
 func kindEntity(kind []string) string {
+	for k := 0; k+1 < len(kind); k++ {
+		if a, ok := nounAliases[kind[k]+" "+kind[k+1]]; ok && genericHeads[kind[k+1]] {
+			return a // "job application tracker": the application is the record
+		}
+	}
 	var mods []string
 	for _, w := range kind {
 		if !nameNoise[w] && !genericHeads[w] {

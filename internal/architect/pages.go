@@ -11,7 +11,15 @@ import (
 // (a field of the main records), "with an about page", "with a table
 // reservation form" (a record), "with opening hours" (a content page).
 func (m *model) readAppItems() {
-	for _, ai := range m.appItems {
+	lists := append([]appItem{}, m.appItems...)
+	for _, l := range m.subjectLists {
+		// "Gym management: members, plans and check-ins" lists records;
+		// "Car rental: cars with model, …" declares them, read elsewhere.
+		if len(l.items) >= 2 && !fieldLike(l.items, 0.5) && !containsToken(l.items[0].toks, "with") && len(l.items[0].toks) <= 2 {
+			lists = append(lists, l)
+		}
+	}
+	for _, ai := range lists {
 		for _, it := range ai.items {
 			ws := trimNoise(lows(it.toks))
 			if len(ws) == 0 || nestedEntity(it) {
@@ -30,6 +38,10 @@ func (m *model) readAppItems() {
 			case groupingNouns[singularWord(last)] && len(ws) <= 2:
 				m.groupField = singularWord(last)
 			case m.entityByWords(ws) != nil:
+			case m.archetype == "landing" && landingSections[singularWord(last)]:
+				// a section of the landing page, written by buildLanding
+			case len(ws) > 1 && noticeNouns[singularWord(last)]:
+				// "low stock alerts", "email reminders" are features of the records
 			default:
 				if name, ok := nounNameWords(ws); ok {
 					if _, known := nounPriors[name]; known && looksPlural(last) {
@@ -40,6 +52,12 @@ func (m *model) readAppItems() {
 		}
 	}
 }
+
+// landingSections are parts of a landing page, not records.
+var landingSections = set("testimonial", "feature", "faq", "hero", "benefit", "review", "pricing", "plan", "tier", "quote")
+
+// noticeNouns, qualified, name what the app tells its user, not records.
+var noticeNouns = set("alert", "notification", "reminder", "warning", "notice")
 
 // groupingNouns sort records into groups; "an app with folders" gives each
 // record a folder.

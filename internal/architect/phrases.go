@@ -147,6 +147,14 @@ func nounName(toks []token) (string, bool) {
 }
 
 func nounNameWords(ws []string) (string, bool) {
+	for len(ws) > 0 && determiners[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) > 1 && nounNoise[ws[0]] {
+		if a, ok := resolveAlias(ws); ok {
+			return a, true // "key results" are records, though "key" alone is noise
+		}
+	}
 	for len(ws) > 0 && (nounNoise[ws[0]] || determiners[ws[0]]) {
 		ws = ws[1:]
 	}

@@ -137,7 +137,13 @@ func checkTotal(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.
 // checkHighlight enters a record that meets the condition and expects its badge.
 func checkHighlight(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.Entity, f prd.Feature) EntityResult {
 	field, ok := e.Field(f.Field)
+	values := map[string]string{}
 	limit, err := strconv.ParseFloat(f.Value, 64)
+	if other, isField := e.Field(f.Value); isField && err != nil {
+		// Compared with another field: enter 20 there and a value beside it.
+		limit, err = 20, nil
+		values[other.Name] = "20"
+	}
 	if !ok || err != nil || (field.Type != prd.Number && field.Type != prd.Money) {
 		return EntityResult{OK: true, Step: "skipped: not numeric"}
 	}
@@ -151,7 +157,8 @@ func checkHighlight(ctx context.Context, page *Page, base string, p *prd.PRD, e 
 	case "gt":
 		v = limit + 1
 	}
-	r := addRecordWith(ctx, page, base, p, e, rand.IntN(9000)+1000, map[string]string{field.Name: num(max(v, 0))})
+	values[field.Name] = num(max(v, 0))
+	r := addRecordWith(ctx, page, base, p, e, rand.IntN(9000)+1000, values)
 	if !r.OK {
 		return failed("add a record", fmt.Errorf("%s: %s", r.Step, r.Error))
 	}

@@ -150,7 +150,11 @@ func (o RenameField) apply(p *prd.PRD) (Result, error) {
 		if f.Entity != e.Name {
 			continue
 		}
-		for _, ref := range []*string{&f.Field, &f.Field2, &f.GroupBy} {
+		refs := []*string{&f.Field, &f.Field2, &f.GroupBy}
+		if f.Kind == prd.FeatureHighlight {
+			refs = append(refs, &f.Value) // a highlight may compare two fields
+		}
+		for _, ref := range refs {
 			if *ref == o.From {
 				*ref = o.To
 			}
@@ -220,7 +224,7 @@ func (o RemoveEntity) apply(p *prd.PRD) (Result, error) {
 
 // featureUses reports whether a feature reads the named field (or relation).
 func featureUses(f prd.Feature, name string) bool {
-	if f.Field == name || f.Field2 == name || f.GroupBy == name {
+	if f.Field == name || f.Field2 == name || f.GroupBy == name || f.Kind == prd.FeatureHighlight && f.Value == name {
 		return true
 	}
 	return f.Expression != "" && replaceWords(f.Expression, name, "\x00") != f.Expression

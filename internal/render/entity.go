@@ -189,6 +189,10 @@ func (d entityData) highlight() (cond, label string) {
 			if label == "" {
 				label = "Needs attention"
 			}
+			if other, ok := d.E.field(ft.Value); ok && f.isNumeric() && other.isNumeric() && other.Ref == nil {
+				w := d.E.Key + "." + other.Key
+				return fmt.Sprintf("%s !== null && %s !== null && %s %s %s", v, w, v, op, w), label
+			}
 			if f.isNumeric() {
 				return fmt.Sprintf("%s !== null && %s %s %s", v, v, op, ft.Value), label
 			}

@@ -162,6 +162,17 @@ func (d entityData) Computed() []computedView {
 	return out
 }
 
+// UsesSpan reports whether a computed value counts the days of the
+// record's date range.
+func (d entityData) UsesSpan() bool {
+	for _, c := range d.Computed() {
+		if strings.Contains(c.Expr, "spanDays(") {
+			return true
+		}
+	}
+	return false
+}
+
 // compileExpression turns "daily rate * days" into TypeScript over item,
 // matching the longest field names first: the record's own fields, then
 // those of the related record (parent) when via is set. It reports whether
@@ -198,7 +209,14 @@ func compileExpression(src string, e, via *entityView) (expr string, money, uses
 			f, found = longestField(rest, via)
 		}
 		if !found {
-			return "", false, false, false
+			days, ok := spanDays(rest, e)
+			if !ok {
+				return "", false, false, false
+			}
+			b.WriteString(days)
+			rest = rest[len(prd.SpanTerm(rest)):]
+			operands++
+			continue
 		}
 		fmt.Fprintf(&b, "(%s?.%s ?? 0)", owner, f.Key)
 		money = money || f.Type == prd.Money
@@ -211,6 +229,21 @@ func compileExpression(src string, e, via *entityView) (expr string, money, uses
 	}
 	expr = strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), "(item?.", "(item.")
 	return expr, money, usesVia, true
+}
+
+// spanDays compiles a day-count term ("days", "nights") at the start of
+// text into the days between the record's start and end dates.
+func spanDays(text string, e *entityView) (string, bool) {
+	if prd.SpanTerm(text) == "" {
+		return "", false
+	}
+	start, end, ok := prd.DateSpan(e.Entity.Fields)
+	if !ok {
+		return "", false
+	}
+	from, _ := e.field(start)
+	to, _ := e.field(end)
+	return fmt.Sprintf("spanDays(item.%s, item.%s)", from.Key, to.Key), true
 }
 
 // longestField finds the numeric field of e whose name starts text, the

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -306,6 +307,35 @@ func TestRenderOut(t *testing.T) {
 			}
 			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestEntityNamedLikeALocal renders entities whose variables would be
+// names the components declare ("items" of an inventory, "events", a
+// "day"): no declaration may read itself.
+func TestEntityNamedLikeALocal(t *testing.T) {
+	decl := regexp.MustCompile(`(?:const|let) (\w+) = ([^;\n]*)`)
+	for _, prompt := range []string{
+		"Inventory: items with name, quantity and reorder level. Highlight items when quantity falls below reorder level.",
+		"Events with title, date and venue; days with date and notes; answers with text.",
+	} {
+		p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: prompt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range []Target{Next, Vite} {
+			files, err := Render(p, Options{Target: target, Now: fixed.Now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				for _, m := range decl.FindAllSubmatch(f.Data, -1) {
+					if regexp.MustCompile(`\(\s*` + string(m[1]) + `\b[^.(]`).Match(m[2]) {
+						t.Errorf("%s (%s): %q declares a name it reads", f.Path, target, m[0])
+					}
+				}
 			}
 		}
 	}

@@ -173,6 +173,27 @@ func newAppView(p *prd.PRD, year int) (*appView, error) {
 	return v, nil
 }
 
+// localNames are identifiers the templates declare inside components; an
+// entity whose variable would be one of them gets a longer one ("items"
+// of an inventory are stored as itemsList).
+var localNames = map[string]bool{
+	"address": true, "answer": true, "cards": true, "choices": true, "chosen": true, "column": true,
+	"count": true, "current": true, "data": true, "date": true, "day": true, "days": true,
+	"done": true, "draft": true, "due": true, "editing": true, "empty": true, "error": true,
+	"errors": true, "event": true, "form": true, "found": true, "full": true, "groups": true,
+	"hours": true, "hydrated": true, "id": true, "index": true, "item": true, "items": true,
+	"key": true, "label": true, "links": true, "list": true, "listed": true, "match": true,
+	"max": true, "media": true, "month": true, "name": true, "nav": true, "needle": true,
+	"next": true, "notify": true, "now": true, "offset": true, "option": true, "options": true,
+	"page": true, "parent": true, "parsed": true, "path": true, "pending": true, "picked": true,
+	"points": true, "problem": true, "query": true, "record": true, "ref": true, "related": true,
+	"removed": true, "result": true, "results": true, "revealed": true, "round": true, "route": true,
+	"routes": true, "row": true, "rows": true, "sample": true, "samples": true, "saved": true,
+	"score": true, "sent": true, "sort": true, "state": true, "streak": true, "taken": true,
+	"text": true, "title": true, "toasts": true, "total": true, "updated": true, "value": true,
+	"values": true, "visible": true, "week": true,
+}
+
 func newEntityView(slug string, e prd.Entity) *entityView {
 	ev := &entityView{
 		Entity: e, Key: e.Key(), Type: e.Type(), PluralKey: e.PluralKey(), PluralType: e.PluralType(),
@@ -184,6 +205,12 @@ func newEntityView(slug string, e prd.Entity) *entityView {
 		ev.PluralType += "List"
 	}
 	ev.StorageKey = slug + ":" + prd.Kebab(ev.PluralType)
+	if localNames[ev.Key] {
+		ev.Key += "Record"
+	}
+	if localNames[ev.PluralKey] {
+		ev.PluralKey += "List"
+	}
 	ev.Blurb = e.Description
 	if ev.Blurb == "" {
 		ev.Blurb = "Add, edit and keep track of your " + strings.ToLower(ev.PluralLabel) + "."

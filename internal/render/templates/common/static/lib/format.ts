@@ -42,3 +42,10 @@ export function daysBetween(from: string, to: string): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
   return Math.round((b - a) / 86_400_000);
 }
+
+/** Days a stay or rental spans: whole days from start to end, at least one; 0 when a date is missing or the end comes first. */
+export function spanDays(start: string, end: string): number {
+  const days = daysBetween(start, end);
+  if (Number.isNaN(days) || days < 0) return 0;
+  return Math.max(days, 1);
+}

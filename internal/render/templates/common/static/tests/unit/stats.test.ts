@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, currentStreak, groupBy, percent, thisWeek, weekOf } from "@/lib/stats";
-import { daysBetween, formatMoney } from "@/lib/format";
+import { daysBetween, formatMoney, spanDays } from "@/lib/format";
 import { email, numberIn, required, splitList, url } from "@/lib/validate";
 
 describe("stats", () => {
@@ -41,6 +41,10 @@ describe("stats", () => {
     expect(percent(1, 3)).toBe(33);
     expect(percent(0, 0)).toBe(0);
     expect(daysBetween("2026-03-01", "2026-03-14")).toBe(13);
+    expect(spanDays("2026-03-01", "2026-03-04")).toBe(3);
+    expect(spanDays("2026-03-04", "2026-03-04")).toBe(1);
+    expect(spanDays("2026-03-04", "2026-03-01")).toBe(0);
+    expect(spanDays("", "2026-03-01")).toBe(0);
     expect(formatMoney(1234.5)).toBe("$1,234.50");
   });
 });
