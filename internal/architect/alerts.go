@@ -85,6 +85,9 @@ func (m *model) readHighlight(toks []token, low string, e *entityDraft) {
 		return
 	}
 	if strings.Contains(low, "overdue") || strings.Contains(low, "past due") || strings.Contains(low, "late ") {
+		if m.hasFeatureOn(prd.FeatureDue, e.name) {
+			return // "overdue" is the interval's due date
+		}
 		if f := dueField(e); f != "" {
 			m.addFeature(prd.Feature{Kind: prd.FeatureHighlight, Entity: e.name, Field: f, Compare: "lt", Value: "today", Label: "Overdue"})
 		}

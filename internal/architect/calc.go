@@ -48,10 +48,10 @@ func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 	if charted {
 		m.readChart(toks, low, e)
 	}
+	m.readDue(toks, low, e)
 	m.readHighlight(toks, low, e)
 	m.readProgress(toks, low, e)
 	m.readRanking(toks, low, e)
-	m.readDue(toks, low, e)
 	m.readComputed(toks, low, e)
 }
 

@@ -93,7 +93,7 @@ func (m *model) readDue(toks []token, low string, e *entityDraft) {
 		if f.Type == prd.Date && (strings.HasPrefix(f.Name, "last ") || strings.Contains(f.Name, "last")) {
 			last = f.Name
 		}
-		if f.Type == prd.Number && strings.Contains(f.Name, "interval") || f.Type == prd.Number && f.Unit == "days" {
+		if f.Type == prd.Number && (strings.Contains(f.Name, "interval") || strings.Contains(f.Name, "frequency") || strings.HasPrefix(f.Name, "every") || f.Unit == "days" || f.Unit == "weeks" || f.Unit == "months") {
 			interval = f.Name
 		}
 	}
@@ -101,6 +101,9 @@ func (m *model) readDue(toks []token, low string, e *entityDraft) {
 		return
 	}
 	label := "Due today"
+	if strings.Contains(low, "overdue") {
+		label = "Overdue"
+	}
 	for i, t := range toks {
 		if t.is("need", "needs") && i+1 < len(toks) {
 			ws, _ := phraseAfter(toks, i+1, 2)

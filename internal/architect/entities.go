@@ -186,6 +186,18 @@ func (m *model) subjectBefore(toks []token, i int) []token {
 	if len(np) > 0 {
 		return np
 	}
+	if i >= 2 && toks[i-1].low == ")" {
+		// "subscriptions (Netflix, Spotify) with a monthly cost": the
+		// examples in parentheses stand beside the records.
+		for o := i - 2; o > 0; o-- {
+			if toks[o].low == "(" {
+				if _, np = npBefore(toks, o); len(np) > 0 {
+					return np
+				}
+				break
+			}
+		}
+	}
 	if i >= 2 && toks[i-1].is("each", "every") && toks[i-2].low == "," {
 		_, np = npBefore(toks, i-2) // "many services, each with a date"
 		return np

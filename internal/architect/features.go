@@ -24,6 +24,8 @@ func (m *model) readFeatures() {
 				m.readFilter(toks, i, e)
 			case t.is("categories") && i > 0 && toks[i-1].is("different", "by"):
 				m.readFilter(toks, i, e)
+			case t.is("mark", "marked", "marking", "flag") && e != nil:
+				m.readMark(toks, i, e)
 			}
 		}
 		m.readListPhrases(toks, low, e)
@@ -309,6 +311,25 @@ func detailTarget(toks []token) []token {
 }
 
 // ensureFlag returns the yes/no field named like name, adding it if needed.
+// readMark reads "mark as claimed", "mark them as sold", "mark an item
+// returned": a yes/no field named by the state.
+func (m *model) readMark(toks []token, i int, e *entityDraft) {
+	j := i + 1
+	for j < len(toks) && j <= i+3 && (determiners[toks[j].low] || pronouns[toks[j].low] || toks[j].is("as", "it", "them", "one", "each") || m.entityByWords([]string{toks[j].low}) != nil) {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tWord || !participle(toks[j].low) && !flagWords[toks[j].low] {
+		return
+	}
+	if j+1 < len(toks) && toks[j+1].kind == tWord && !toks[j+1].is("and", "or", "when", "if", "once", "after") {
+		return // "mark completed tasks …": a phrase, not a state
+	}
+	if toks[j].is("done", "complete", "completed", "finished") {
+		return // read with the done flags
+	}
+	m.ensureFlag(e, toks[j].low)
+}
+
 func (m *model) ensureFlag(e *entityDraft, name string) string {
 	if f := m.resolveField(e, []string{name}); f != "" {
 		if fd := e.field(f); fd != nil && fd.Type == prd.Boolean {

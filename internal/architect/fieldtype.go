@@ -195,7 +195,7 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		f.Type, f.why = prd.Rating, fmt.Sprintf("a rating from %g to %g", *f.Min, *f.Max)
 	case f.Min != nil || f.Max != nil:
 		f.Type, f.why = prd.Number, "a number in the given range"
-	case f.Unit != "" && (hn.typ == "" || hn.typ == prd.Time || hn.typ == prd.Text || hn.typ == prd.Date || hn.typ == prd.Money && currencyWords[f.Unit] == "" && !isCurrencyCode(f.Unit)):
+	case f.Unit != "" && (hn.typ == "" || hn.typ == prd.Time || hn.typ == prd.Text || hn.typ == prd.Date || hn.typ == prd.Enum || hn.typ == prd.Money && currencyWords[f.Unit] == "" && !isCurrencyCode(f.Unit)):
 		f.Type, f.why = prd.Number, "a number in "+f.Unit
 	case hn.typ != "":
 		f.Type, f.why = hn.typ, how
@@ -207,7 +207,7 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		}
 		if hn.typ == prd.Enum {
 			f.Options = hn.options
-			if strings.HasSuffix(phrase, "status") || phrase == "state" || phrase == "stage" {
+			if _, own := phraseHints[phrase]; !own && (strings.HasSuffix(phrase, "status") || phrase == "state" || phrase == "stage") {
 				f.Options = optionsFor(entity)
 			}
 			f.why = "a choice of " + strings.Join(f.Options, ", ") + " (default values)"

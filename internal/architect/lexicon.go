@@ -158,6 +158,7 @@ var headHints = map[string]hint{
 	"email": h(prd.Email), "phone": h(prd.Phone), "url": h(prd.URL), "link": h(prd.URL), "website": h(prd.URL),
 	"image": h(prd.ImageURL), "photo": h(prd.ImageURL), "photos": h(prd.ImageURL), "picture": h(prd.ImageURL),
 	"tags": h(prd.Tags), "skills": h(prd.Tags), "keywords": h(prd.Tags),
+	"rsvp status": hEnum("invited", "attending", "declined"), "rsvp": hEnum("invited", "attending", "declined"),
 	"status": hEnum("open", "in progress", "done"), "priority": hEnum("low", "medium", "high"),
 }
 
@@ -173,7 +174,7 @@ var flagWords = set("done", "completed", "complete", "finished", "pinned", "acti
 
 // statusOptions are default states for a status field by entity.
 var statusOptions = map[string][]string{
-	"task": {"to do", "in progress", "done"}, "todo": {"to do", "in progress", "done"},
+	"task": {"to do", "in progress", "done"}, "todo": {"to do", "in progress", "done"}, "guest": {"invited", "attending", "declined"}, "invitee": {"invited", "attending", "declined"},
 	"ticket": {"open", "pending", "closed"}, "issue": {"open", "in progress", "closed"},
 	"bug": {"open", "in progress", "fixed", "closed"}, "case": {"open", "in progress", "closed"},
 	"order":   {"pending", "paid", "shipped", "delivered", "cancelled"},

@@ -181,6 +181,10 @@ func datedOn(cur item, toks []token, i int) bool {
 	return i+1 == len(toks) || toks[i+1].low == "," || toks[i+1].is("and", "or") || toks[i+1].kind == tPunct
 }
 
+func participle(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
 func isNumTok(toks []token, i int) bool { return i < len(toks) && toks[i].kind == tNum }
 
 // endsList reports whether the item starting at i begins a new clause.
@@ -189,6 +193,9 @@ func endsList(toks []token, i int) bool {
 		return true
 	}
 	t := toks[i]
+	if t.is("where", "when") && i+1 < len(toks) && participle(toks[i+1].low) && (i+2 == len(toks) || toks[i+2].kind == tPunct || toks[i+2].is("and", "or")) {
+		return false // "where found", "when bought" name a field
+	}
 	if listEnders[t.low] && !t.is("for") || t.is("each", "every") && i+1 < len(toks) && toks[i+1].is("with") {
 		return true
 	}
@@ -219,7 +226,9 @@ func recordClause(toks []token, i int) bool {
 		case t.kind != tWord:
 			return false
 		case (withWords[t.low] || hasVerbs[t.low] && t.is("has", "have", "contain", "contains", "include", "includes")) && j > i:
-			return plural && len(parseList(toks, j+1)) >= 2
+			n := len(parseList(toks, j+1))
+			_, known := nounPriors[singularWord(toks[j-1].low)]
+			return plural && (n >= 2 || n == 1 && known)
 		case determiners[t.low] || t.is("of", "inside", "within", "in", "for", "on", "under"):
 		case looksPlural(t.low) && !pronouns[t.low]:
 			plural = true

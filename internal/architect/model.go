@@ -216,3 +216,13 @@ func (m *model) main() *entityDraft {
 	}
 	return best
 }
+
+// hasFeatureOn reports whether entity already has a feature of kind k.
+func (m *model) hasFeatureOn(k prd.FeatureKind, entity string) bool {
+	for _, f := range m.features {
+		if f.Kind == k && f.Entity == entity {
+			return true
+		}
+	}
+	return false
+}

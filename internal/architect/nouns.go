@@ -141,7 +141,7 @@ var nounPriors = map[string][]prior{
 	"leave request":       {{fields: "employee!; type: annual, sick, personal; start date; end date; reason; status"}},
 	"survey response":     {{when: "health women", fields: "name!; age; email; symptoms; health notes; submitted date"}, {fields: "respondent name!; email; answers; submitted date"}},
 	"shirt order":         {{fields: "customer name!; shirt model; fabric; size: s, m, l, xl; measurements; price; status"}},
-	"transaction":         {{fields: "title!; buyer; seller; amount; status: pending, funded, released, disputed; date"}},
+	"transaction":         {{when: "escrow buyer seller", fields: "title!; buyer; seller; amount; status: pending, funded, released, disputed; date"}, {fields: "description!; amount; type: expense, income; category; date"}},
 	"bid":                 {{fields: "item!; amount; bidder; date"}},
 	"travel package":      {{fields: "name!; destination; nights; price; description"}},
 	"quote":               {{fields: "customer name!; package; travellers; date; price; status"}},

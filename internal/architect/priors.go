@@ -92,6 +92,15 @@ func (m *model) fillFromPriors() {
 		case len(e.fields) == 0:
 			e.fields = genericFields(e.name)
 			m.assume("%s: no fields were listed, so it has a name and a description.", capital(e.name))
+		case !hasTextField(e) && (m.namedExamples(e) || known && (display == "title" || display == "name") && e.field(display) == nil && !hasTitleField(e) && firstOfType(e, prd.Enum) == ""):
+			title := or(display, "name")
+			if title != "title" {
+				title = "name"
+			}
+			f := fieldDraft{Field: prd.Field{Name: title, Type: prd.Text, Required: true}, why: "text"}
+			e.fields = append([]fieldDraft{f}, e.fields...)
+			e.display = title
+			m.assume("%s: added a %s to tell records apart; the prompt listed none.", capital(e.name), title)
 		case known && selfTitled[e.name] && display != "" && e.field(display) == nil && !hasTitleField(e):
 			for _, f := range fields {
 				if f.Name == display {
@@ -103,6 +112,32 @@ func (m *model) fillFromPriors() {
 			}
 		}
 	}
+}
+
+// hasTextField reports whether a record has a short text field to be
+// known by.
+func hasTextField(e *entityDraft) bool {
+	for _, f := range e.fields {
+		if f.Type == prd.Text {
+			return true
+		}
+	}
+	return false
+}
+
+// namedExamples reports whether the prompt names examples of the records
+// in parentheses: "subscriptions (Netflix, Spotify)".
+func (m *model) namedExamples(e *entityDraft) bool {
+	for _, s := range m.d.sentences {
+		toks := s.toks
+		for i := 0; i+2 < len(toks); i++ {
+			w := toks[i].low
+			if (w == e.name || w == e.plural || singularWord(w) == e.name) && toks[i+1].low == "(" && properName(toks[i+2:i+3]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func genericFields(entity string) []fieldDraft {

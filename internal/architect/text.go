@@ -43,6 +43,7 @@ var replacer = strings.NewReplacer(
 	"\u2013", "-", "\u2014", " - ", "\u2212", "-", "\u00d7", " * ", "\u2026", "...",
 	"\u00a0", " ", "\u3000", " ", "\uff08", "(", "\uff09", ")", "\uff1a", ":", "\uff0c", ",",
 	"\uff1b", ";", "\uff01", "!", "\uff1f", "?", "\u3001", ",", "\u3002", ".",
+	"grade book", "gradebook", "Grade book", "Gradebook", "Grade Book", "Gradebook",
 )
 
 // normalise unifies quotes, dashes and full-width punctuation.

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/nexusgen/nexusgen/internal/prd"
 )
@@ -18,6 +19,36 @@ type dueView struct {
 	Interval fieldView
 	Label    string
 	Action   string // button text ("Watered today")
+	// Days is how many days one unit of the interval lasts: 1 for days,
+	// 7 for weeks, 30 for months, 365 for years.
+	Days int
+}
+
+// Scale is the TypeScript multiplying the interval into days.
+func (v dueView) Scale() string {
+	if v.Days <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" * %d", v.Days)
+}
+
+// PastDue is a last-done date in the unit tests that is one day more than
+// three intervals before 2026-03-14.
+func (v dueView) PastDue() string {
+	return time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -(3*max(v.Days, 1) + 1)).Format("2006-01-02")
+}
+
+// intervalDays reads the unit of an interval field.
+func intervalDays(unit string) int {
+	switch strings.TrimSuffix(strings.ToLower(unit), "s") {
+	case "week":
+		return 7
+	case "month":
+		return 30
+	case "year":
+		return 365
+	}
+	return 1
 }
 
 // capacityView limits how many records of From may refer to one record.
@@ -88,7 +119,7 @@ func (d entityData) Due() *dueView {
 		if w := strings.Fields(strings.ToLower(last.Name)); len(w) == 2 && w[0] == "last" {
 			action = prd.Title(w[1]) + " today"
 		}
-		return &dueView{Last: last, Interval: interval, Label: label, Action: action}
+		return &dueView{Last: last, Interval: interval, Label: label, Action: action, Days: intervalDays(interval.Unit)}
 	}
 	return nil
 }

@@ -340,3 +340,31 @@ func TestEntityNamedLikeALocal(t *testing.T) {
 		}
 	}
 }
+
+// TestDueIntervalUnits checks that intervals in weeks or months count in
+// days, in the app and in its unit test.
+func TestDueIntervalUnits(t *testing.T) {
+	p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: "Home maintenance tasks with title, frequency in months and last done date; show which are overdue."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(p, fixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lib, test string
+	for _, f := range files {
+		switch f.Path {
+		case "lib/task.ts":
+			lib = string(f.Data)
+		case "tests/unit/task.test.ts":
+			test = string(f.Data)
+		}
+	}
+	if !strings.Contains(lib, "(task.frequency ?? 0) * 30") {
+		t.Errorf("lib/task.ts does not count months in days:\n%s", lib)
+	}
+	if !strings.Contains(test, `"2025-12-13"`) {
+		t.Errorf("the unit test's past-due date is not three months and a day back:\n%s", test)
+	}
+}

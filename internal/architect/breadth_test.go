@@ -1,0 +1,142 @@
+package architect
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/nexusgen/nexusgen/internal/prd"
+)
+
+// TestListsAndRecords covers field lists that end where other records
+// begin, lists after dashes, records listed after the app's name, and
+// foreign lists of records with their fields.
+func TestListsAndRecords(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ prompt, want, absent string }{
+		{"Wedding planner: guests with RSVP status and meal choice, vendors with cost. Show the total budget.", "guest: rsvp status, meal choice; vendor: cost", "guest: cost"},
+		{"Job application tracker — company, role, applied on, status (applied, interview, offer, rejected), salary.", "application: company, role, applied on, status, salary", "offer"},
+		{"Gym membership management: members, plans (monthly price), and check-ins.", "member; plan: monthly price", ""},
+		{"Student grade book: students, courses, and grades.", "student; course; grade", "book"},
+		{"Team OKR tracker: objectives with owner and quarter, key results with target, current value and progress percentage.", "objective: owner, quarter; key result: target, progress percentage", "objective: target"},
+		{"Track my subscriptions (Netflix, Spotify) with monthly cost and renewal date.", "subscription: name, monthly cost, renewal date", ""},
+		{"Lost and found board for a school: items with description, where found, date and a photo; mark as claimed.", "item: description, where found, date, photo, claimed", ""},
+		{"A library app with books (title, author, year) and loans (book, member, date).", "book: title, author, year; loan: member, date", ""},
+		{"Ein Rezeptbuch mit Rezepten (Name, Zutaten, Zubereitungszeit) und Bewertungen.", "rezept: name, zutaten, zubereitungszeit", "rezeptbuch"},
+		{"Una app de biblioteca con libros (título, autor, año) y préstamos (libro, socio, fecha).", "libro: título, autor, año; préstamo: socio, fecha", "biblioteca"},
+	}
+	for _, c := range cases {
+		t.Run(c.prompt, func(t *testing.T) {
+			t.Parallel()
+			expectEntities(t, c.prompt, c.want)
+			p := planFor(t, c.prompt)
+			for _, part := range strings.Split(c.absent, ";") {
+				name, field, hasField := strings.Cut(strings.TrimSpace(part), ":")
+				if name == "" {
+					continue
+				}
+				e, ok := p.Entity(name)
+				switch {
+				case !hasField && ok:
+					t.Errorf("%q: unexpected entity %q", c.prompt, name)
+				case hasField && ok:
+					if _, has := e.Field(strings.TrimSpace(field)); has {
+						t.Errorf("%q: %s has %q, which belongs elsewhere", c.prompt, name, strings.TrimSpace(field))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestFieldComparisons covers highlights comparing two fields and the
+// default low-stock rule.
+func TestFieldComparisons(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ prompt, entity, field, compare, value string }{
+		{"Inventory for a hardware store with low stock alerts when quantity falls below reorder level.", "item", "quantity", "lt", "reorder level"},
+		{"Inventory app for my shop with low stock alerts.", "item", "quantity", "lt", "reorder level"},
+		{"Budget app: categories with name, budget and spent. Highlight categories where spent is more than budget.", "category", "spent", "gt", "budget"},
+		{"Products with name and stock. Show low stock items.", "product", "stock", "lt", "5"},
+	}
+	for _, c := range cases {
+		p := planFor(t, c.prompt)
+		fs := p.FeaturesOf(prd.FeatureHighlight, c.entity)
+		if len(fs) != 1 || fs[0].Field != c.field || fs[0].Compare != c.compare || fs[0].Value != c.value {
+			t.Errorf("%q: highlights %+v, want %s %s %s on %s", c.prompt, fs, c.field, c.compare, c.value, c.entity)
+		}
+	}
+}
+
+// TestDueIntervals covers "last done" dates with intervals in any unit.
+func TestDueIntervals(t *testing.T) {
+	t.Parallel()
+	p := planFor(t, "Home maintenance tasks with frequency in months and last done date; show which are overdue.")
+	due := p.FeaturesOf(prd.FeatureDue, "task")
+	if len(due) != 1 || due[0].Field != "last done date" || due[0].Field2 != "frequency" || due[0].Label != "Overdue" {
+		t.Fatalf("due features %+v", due)
+	}
+	if len(p.FeaturesOf(prd.FeatureHighlight, "task")) != 0 {
+		t.Error("an overdue interval is not also a highlight on the date")
+	}
+	e, _ := p.Entity("task")
+	if f, _ := e.Field("frequency"); f.Type != prd.Number || f.Unit != "months" {
+		t.Errorf("frequency is %s in %q, want a number in months", f.Type, f.Unit)
+	}
+	if _, ok := e.Field("title"); !ok {
+		t.Error("tasks without a listed title get one")
+	}
+}
+
+// TestArchetypeOfTools checks that a business's own tool is an app, not
+// its brochure site.
+func TestArchetypeOfTools(t *testing.T) {
+	t.Parallel()
+	for prompt, want := range map[string]string{
+		"A pet clinic app: pets with name and species, and visits of a pet with date and cost.": "app",
+		"Help me manage my small bakery's orders.":                                            "app",
+		"A website for our dental clinic with services and a contact form.":                   "brochure",
+	} {
+		if got := planFor(t, prompt).Archetype; got != want {
+			t.Errorf("%q: archetype %s, want %s", prompt, got, want)
+		}
+	}
+}
+
+// TestLandingCopy checks that a landing page speaks about what it sells.
+func TestLandingCopy(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ prompt, name, inCopy, notInCopy string }{
+		{"A landing page for a coffee subscription startup with hero, features, three pricing tiers, FAQ, testimonials and a signup form.", "Coffee Subscription", "deliver", "projects"},
+		{"Landing page for a tech conference with speakers, schedule, ticket pricing and FAQ.", "Tech Conference", "pass", "projects"},
+		{"Landing page for my dental clinic with services, pricing and a contact form.", "Dental Clinic", "book", "projects"},
+		{"A landing page for a SaaS product called Flowly that automates invoices, with pricing and FAQ.", "Flowly", "invoices", "deliver"},
+	}
+	for _, c := range cases {
+		p := planFor(t, c.prompt)
+		if p.AppName != c.name {
+			t.Errorf("%q: named %q, want %q", c.prompt, p.AppName, c.name)
+		}
+		if p.Landing == nil {
+			t.Errorf("%q: no landing copy", c.prompt)
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(p.Landing.Headline + " " + p.Landing.Subheadline + " " + p.Landing.CallToAction)
+		for _, f := range p.Landing.Features {
+			b.WriteString(" " + f.Title + " " + f.Body)
+		}
+		for _, tier := range p.Landing.Pricing {
+			b.WriteString(" " + tier.Name + " " + strings.Join(tier.Features, " "))
+		}
+		for _, qa := range p.Landing.FAQ {
+			b.WriteString(" " + qa.Question + " " + qa.Answer)
+		}
+		text := strings.ToLower(b.String())
+		if !strings.Contains(text, c.inCopy) || strings.Contains(text, c.notInCopy) {
+			t.Errorf("%q: copy should mention %q and not %q:\n%s", c.prompt, c.inCopy, c.notInCopy, text)
+		}
+		if len(p.Entities) != 0 {
+			t.Errorf("%q: landing sections became records: %v", c.prompt, entityNames(p))
+		}
+	}
+}
