@@ -93,8 +93,8 @@ func TestArchetypeOfTools(t *testing.T) {
 	t.Parallel()
 	for prompt, want := range map[string]string{
 		"A pet clinic app: pets with name and species, and visits of a pet with date and cost.": "app",
-		"Help me manage my small bakery's orders.":                                            "app",
-		"A website for our dental clinic with services and a contact form.":                   "brochure",
+		"Help me manage my small bakery's orders.":                                              "app",
+		"A website for our dental clinic with services and a contact form.":                     "brochure",
 	} {
 		if got := planFor(t, prompt).Archetype; got != want {
 			t.Errorf("%q: archetype %s, want %s", prompt, got, want)
