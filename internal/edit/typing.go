@@ -55,6 +55,9 @@ func (t typer) fields(ctx context.Context, entity, phrase string) ([]prd.Field, 
 		return nil, refuse("could not read a field from %q", phrase)
 	}
 	fields := p.Entities[0].Fields
+	if f := fields[0]; len(fields) > 1 && (f.Name == "title" || f.Name == "name") && !regexp.MustCompile(`\b`+f.Name+`\b`).MatchString(strings.ToLower(phrase)) {
+		fields = fields[1:] // the architect gives untitled records a title; an edit adds only what it names
+	}
 	for i := range fields {
 		fields[i].Required = required && len(fields) == 1
 	}

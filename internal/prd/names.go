@@ -65,16 +65,36 @@ func Kebab(name string) string {
 
 // Title capitalises the first letter: "due date" -> "Due date".
 func Title(name string) string {
-	return upperFirst(strings.Join(Words(name), " "))
+	ws := Words(name)
+	for i, w := range ws {
+		if u, ok := initialisms[w]; ok {
+			ws[i] = u
+		}
+	}
+	return upperFirst(strings.Join(ws, " "))
 }
 
 // TitleCase capitalises every word: "due date" -> "Due Date".
 func TitleCase(name string) string {
 	ws := Words(name)
 	for i, w := range ws {
+		if u, ok := initialisms[w]; ok {
+			ws[i] = u
+			continue
+		}
 		ws[i] = upperFirst(w)
 	}
 	return strings.Join(ws, " ")
+}
+
+// initialisms are written in capitals in labels: "SKU", "ISBN", "URL".
+var initialisms = map[string]string{
+	"sku": "SKU", "isbn": "ISBN", "url": "URL", "id": "ID", "vin": "VIN", "gpa": "GPA", "rsvp": "RSVP",
+	"faq": "FAQ", "api": "API", "bmi": "BMI", "vat": "VAT", "crm": "CRM", "seo": "SEO", "pdf": "PDF",
+	"sms": "SMS", "kpi": "KPI", "okr": "OKR", "roi": "ROI", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+	"dob": "DOB", "ip": "IP", "ui": "UI", "ux": "UX", "ceo": "CEO", "cpu": "CPU", "gpu": "GPU",
+	"ram": "RAM", "ssd": "SSD", "tv": "TV", "eta": "ETA", "mpg": "MPG", "kwh": "kWh", "ph": "pH",
+	"uv": "UV", "aqi": "AQI", "hr": "HR", "diy": "DIY", "pto": "PTO", "nda": "NDA", "qr": "QR",
 }
 
 func upperFirst(s string) string {
