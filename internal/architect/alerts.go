@@ -152,7 +152,10 @@ func (m *model) fieldComparison(e *entityDraft, toks []token, i int) (*entityDra
 		}
 	}
 	for _, c := range cands {
-		other := m.resolveField(c, rest)
+		other := strings.Join(rest, " ")
+		if c.field(other) == nil {
+			other = m.resolveField(c, rest)
+		}
 		if !numeric(c, other) {
 			continue
 		}
@@ -162,6 +165,13 @@ func (m *model) fieldComparison(e *entityDraft, toks []token, i int) (*entityDra
 				continue
 			}
 			if f := m.resolveField(c, lows(before)); f != other && numeric(c, f) {
+				return c, f, other, cmp
+			}
+		}
+		// "parts below their minimum quantity": the quantity is compared.
+		ws := strings.Fields(other)
+		for k := 1; k < len(ws); k++ {
+			if f := strings.Join(ws[k:], " "); numeric(c, f) {
 				return c, f, other, cmp
 			}
 		}

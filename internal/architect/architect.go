@@ -306,7 +306,17 @@ func (m *model) applyGroupField() {
 	if m.groupField == "tag" || m.groupField == "label" {
 		t = prd.Tags
 	}
-	if main.addField(fieldDraft{Field: prd.Field{Name: m.groupField, Type: t}, why: "grouping"}) {
+	if len(m.groupOptions) > 0 && t == prd.Text {
+		t = prd.Enum
+		if f := main.field(m.groupField); f != nil && (f.Type == prd.Text || f.Type == prd.Enum) {
+			f.Type, f.Options = prd.Enum, m.groupOptions
+			if !m.hasFeatureOn(prd.FeatureFilter, main.name) {
+				m.addFeature(prd.Feature{Kind: prd.FeatureFilter, Entity: main.name, Field: m.groupField, Label: "Filter by " + m.groupField})
+			}
+			return
+		}
+	}
+	if main.addField(fieldDraft{Field: prd.Field{Name: m.groupField, Type: t, Options: m.groupOptions}, why: "grouping"}) {
 		m.assume("%s: each has a %q field to group them.", capital(main.plural), m.groupField)
 		m.addFeature(prd.Feature{Kind: prd.FeatureFilter, Entity: main.name, Field: m.groupField, Label: "Filter by " + m.groupField})
 	}

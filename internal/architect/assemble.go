@@ -19,7 +19,7 @@ func (m *model) readPlay() {
 		answer, options := "", ""
 		for _, f := range q.fields {
 			switch {
-			case strings.Contains(f.Name, "correct") || f.Name == "answer" || f.Name == "back":
+			case strings.Contains(f.Name, "correct") || strings.HasSuffix(f.Name, "answer") || f.Name == "back" || f.Name == "solution" || f.Name == "translation":
 				answer = f.Name
 			case strings.Contains(f.Name, "option") || strings.Contains(f.Name, "choice"):
 				options = f.Name

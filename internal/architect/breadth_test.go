@@ -23,6 +23,13 @@ func TestListsAndRecords(t *testing.T) {
 		{"A library app with books (title, author, year) and loans (book, member, date).", "book: title, author, year; loan: member, date", ""},
 		{"Ein Rezeptbuch mit Rezepten (Name, Zutaten, Zubereitungszeit) und Bewertungen.", "rezept: name, zutaten, zubereitungszeit", "rezeptbuch"},
 		{"Una app de biblioteca con libros (título, autor, año) y préstamos (libro, socio, fecha).", "libro: título, autor, año; préstamo: socio, fecha", "biblioteca"},
+		{"Volunteer sign-up for a beach cleanup: shifts have a date, time and spots available; people sign up for a shift with their name and email.", "shift: date, time, spots; sign-up: name, email", ""},
+		{"Warehouse stock tracker: parts with part number, name, bin location, quantity and minimum quantity.", "part: part number, name, bin location, quantity, minimum quantity", "warehouse entry"},
+		{"Vet appointment booking: owners book a visit choosing a pet type (dog, cat, bird), a date, a time and their phone number.", "visit: pet type, date, time, phone number", "vet entry; visit: type"},
+		{"Apartment rentals: listings with title, neighborhood, monthly rent, bedrooms and pets allowed.", "listing: title, neighborhood, monthly rent, bedrooms, pets allowed", ""},
+		{"Recipe box with categories (breakfast, lunch, dinner); recipes have a name, category, prep time and steps.", "recipe: name, category, prep time, steps", "recipe box"},
+		{"Conference talk submissions: talks with title, speaker and abstract; reviewers can change the status (submitted, accepted, rejected).", "talk: title, speaker, abstract, status", ""},
+		{"A grocery list app where I add items with a name, quantity and aisle (produce, dairy, bakery, frozen), check them off, and clear bought items.", "item: name, quantity, aisle, bought", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.prompt, func(t *testing.T) {
@@ -138,5 +145,36 @@ func TestLandingCopy(t *testing.T) {
 		if len(p.Entities) != 0 {
 			t.Errorf("%q: landing sections became records: %v", c.prompt, entityNames(p))
 		}
+	}
+}
+
+// TestTypesFromPhrases covers field types read from idioms.
+func TestTypesFromPhrases(t *testing.T) {
+	t.Parallel()
+	p := planFor(t, "Listings with title, pets allowed, prep time, spots available and rating. Recipes have a name, category and cooking time. Categories (breakfast, lunch, dinner).")
+	want := map[string]prd.FieldType{"pets allowed": prd.Boolean, "prep time": prd.Number, "spots": prd.Number}
+	e, _ := p.Entity("listing")
+	for name, typ := range want {
+		if f, ok := e.Field(name); !ok || f.Type != typ {
+			t.Errorf("%s: %v %s, want %s", name, ok, f.Type, typ)
+		}
+	}
+}
+
+// TestRecordProgressAndPlay covers per-record progress and quiz play on
+// an answer named otherwise.
+func TestRecordProgressAndPlay(t *testing.T) {
+	t.Parallel()
+	p := planFor(t, "Savings goals: goals with name, target amount and saved so far; show progress as a percentage for each goal.")
+	if c := p.FeaturesOf(prd.FeatureComputed, "goal"); len(c) != 1 || c[0].Expression != "saved so far / target amount * 100" {
+		t.Errorf("progress %+v", c)
+	}
+	q := planFor(t, "A trivia game: create question sets; each question has three choices and one right answer. Players play a set and see how many they got right.")
+	if f := q.FeaturesOf(prd.FeaturePlay, ""); len(f) != 1 || f[0].Field != "right answer" {
+		t.Errorf("play %+v", f)
+	}
+	c := planFor(t, "Classroom attendance: students (name, grade level) and attendance records (date, present yes/no) per student.")
+	if len(c.Relations) != 1 || c.Relations[0].From != "attendance record" || c.Relations[0].To != "student" {
+		t.Errorf("relations %+v", c.Relations)
 	}
 }

@@ -407,6 +407,33 @@ func (m *model) readProgress(toks []token, low string, e *entityDraft) {
 			return
 		}
 	}
+	m.recordProgress(e)
+}
+
+// recordProgress reads the progress of each record towards its own
+// target: "saved so far" of a "target amount", "pages read" of "pages".
+func (m *model) recordProgress(e *entityDraft) {
+	if e == nil || m.hasFeatureOn(prd.FeatureComputed, e.name) {
+		return
+	}
+	numeric := func(f fieldDraft) bool { return f.Type == prd.Number || f.Type == prd.Money }
+	target, current := "", ""
+	for _, f := range e.fields {
+		if !numeric(f) {
+			continue
+		}
+		switch {
+		case target == "" && containsAny(" "+f.Name+" ", []string{" target", " goal", " budget", " total ", " quota", " limit"}):
+			target = f.Name
+		case current == "" && containsAny(" "+f.Name+" ", []string{" saved", " raised", " current", " so far", " spent", " done", " completed", " read", " progress", " collected", " paid"}):
+			current = f.Name
+		}
+	}
+	if target == "" || current == "" {
+		return
+	}
+	m.addFeature(prd.Feature{Kind: prd.FeatureComputed, Entity: e.name, Expression: current + " / " + target + " * 100", Label: "Progress"})
+	m.assume("%s: progress is %s as a percentage of %s.", capital(e.name), current, target)
 }
 
 // stateField finds the field and value that mean a state: an enum option

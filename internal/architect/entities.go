@@ -83,7 +83,7 @@ func (m *model) readSentence(si int, toks []token) {
 			if len(np) == 0 || record {
 				continue
 			}
-			if items := parseList(toks, start); link == nil && m.containsNested(items) {
+			if items := parseList(toks, start); link == nil && (m.containsNested(items) || groupingList(items)) {
 				// "a recipe book with recipes (name, time) and ratings": the
 				// phrase before "with" holds records, it is not one.
 				m.appItems = append(m.appItems, appItem{items: items, pos: pos})
@@ -93,7 +93,8 @@ func (m *model) readSentence(si int, toks []token) {
 				continue
 			}
 			m.noteOwner(link, m.declareIf(np, parseList(toks, start), pos, strict))
-		case hasVerbs[t.low] && i > 0:
+		case hasVerbs[t.low] && i > 0 && !(i+1 < len(toks) && toks[i+1].low == "(" && looksPlural(t.low) && toks[i-1].kind == tWord && !modals[toks[i-1].low]):
+			// "attendance records (date, present)": a noun before its fields
 			end := i
 			if modals[toks[i-1].low] && i > 1 {
 				end = i - 1
@@ -238,7 +239,7 @@ func actorNoun(np []token) bool {
 	if len(np) != 1 {
 		return false
 	}
-	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "i", "we", "you", "they")
+	return np[0].is("users", "user", "visitors", "people", "customers", "players", "staff", "agents", "admins", "administrators", "members", "students", "teachers", "employees", "guests", "clients", "buyers", "sellers", "kids", "children", "owners", "patients", "parents", "travelers", "travellers", "diners", "shoppers", "fans", "attendees", "renters", "tenants", "i", "we", "you", "they")
 }
 
 // peopleRecords reports whether people the app serves are also records
@@ -303,6 +304,15 @@ func (m *model) nestedEntity(it item) bool {
 	}
 	items := parseList(it.paren, 0)
 	return len(items) >= 2 && shortItems(items) && (fieldLikeForeign(items, m.lang) || fieldLike(items, 0.5))
+}
+
+// groupingList reports whether a list is one grouping noun with its values:
+// "a recipe box with categories (breakfast, lunch, dinner)".
+func groupingList(items []item) bool {
+	if len(items) != 1 || len(items[0].toks) == 0 || len(items[0].paren) == 0 {
+		return false
+	}
+	return groupingNouns[singularWord(items[0].toks[len(items[0].toks)-1].low)]
 }
 
 // containsNested reports whether a list holds a record with its own field

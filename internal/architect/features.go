@@ -26,6 +26,8 @@ func (m *model) readFeatures() {
 				m.readFilter(toks, i, e)
 			case t.is("mark", "marked", "marking", "flag") && e != nil:
 				m.readMark(toks, i, e)
+			case t.low == "(" && i > 0 && e != nil && choiceHeads[toks[i-1].low]:
+				m.readLateChoices(toks, i, e)
 			}
 		}
 		m.readListPhrases(toks, low, e)
@@ -270,7 +272,18 @@ func (m *model) readListPhrases(toks []token, low string, e *entityDraft) {
 		}
 	}
 	if has("check them off", "check it off", "check off", "checked off", "check-in", "check in ", "mark them done each", "mark as done each", "tick off", "daily check") && !has("check-in date", "check in date") && e.field("check-in") == nil && e.field("check in") == nil {
-		m.addFeature(prd.Feature{Kind: prd.FeatureCheckIn, Entity: e.name, Label: "Done today"})
+		if daily := has("each day", "every day", "daily", "per day", "streak", "habit", "check-in", "check in ", "each morning", "every morning"); daily {
+			m.addFeature(prd.Feature{Kind: prd.FeatureCheckIn, Entity: e.name, Label: "Done today"})
+		} else if firstOfType(e, prd.Boolean) == "" {
+			flag := "done" // a list checked off once: groceries, packing
+			for _, w := range []string{"bought", "packed", "purchased", "collected", "visited", "watched", "read", "completed"} {
+				if has(" " + w + " ") {
+					flag = w
+					break
+				}
+			}
+			m.ensureFlag(e, flag)
+		}
 	}
 	if has("streak") {
 		m.addFeature(prd.Feature{Kind: prd.FeatureCheckIn, Entity: e.name, Label: "Done today"})
@@ -311,6 +324,32 @@ func detailTarget(toks []token) []token {
 }
 
 // ensureFlag returns the yes/no field named like name, adding it if needed.
+// choiceHeads name fields whose values a prompt may list in passing.
+var choiceHeads = set("status", "stage", "state", "priority", "severity", "level", "type", "category")
+
+// readLateChoices reads a field named with its values outside a field list:
+// "reviewers can change the status (submitted, accepted, rejected)".
+func (m *model) readLateChoices(toks []token, i int, e *entityDraft) {
+	name := toks[i-1].low
+	opts := cleanOptions(optionsFromParen(toks[i+1 : closing(toks, i)]))
+	if len(opts) < 2 || len(opts) > 12 {
+		return
+	}
+	for _, f := range e.fields {
+		if strings.HasSuffix(f.Name, " "+name) && f.Type == prd.Enum {
+			return // "a pet type (dog, cat)" was read with the fields
+		}
+	}
+	if f := e.field(name); f != nil {
+		if f.Type == prd.Enum || f.Type == prd.Text {
+			f.Type, f.Options = prd.Enum, opts
+		}
+		return
+	}
+	e.addField(fieldDraft{Field: prd.Field{Name: name, Type: prd.Enum, Options: opts}, why: "a choice of " + strings.Join(opts, ", ")})
+	m.assume("%s: added a %s field with the values the prompt lists.", capital(e.name), name)
+}
+
 // readMark reads "mark as claimed", "mark them as sold", "mark an item
 // returned": a yes/no field named by the state.
 func (m *model) readMark(toks []token, i int, e *entityDraft) {

@@ -133,7 +133,7 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 		}
 		name = kept
 	}
-	if len(name) == 0 || len(name) > 7 || clauseLike(name) {
+	if _, _, _, named := idiom(name); len(name) == 0 || len(name) > 7 || clauseLike(name) && !named {
 		return f, false
 	}
 	if len(name) > 3 && name[0] != "how" && name[0] != "whether" && !knownPhrase(name) {
@@ -308,6 +308,9 @@ func lookupHint(ws []string) (hint, string) {
 		}
 	}
 	last := ws[len(ws)-1]
+	if len(ws) >= 2 && boolTails[last] {
+		return h(prd.Boolean), "yes/no (\"" + phrase + "\")"
+	}
 	if hn, ok := headHints[last]; ok {
 		return hn, describeType(hn.typ) + " (from \"" + last + "\")"
 	}
@@ -414,11 +417,20 @@ func idiom(ws []string) (string, prd.FieldType, string, bool) {
 	if len(ws) >= 3 && ws[0] == "list" && ws[1] == "of" {
 		return strings.Join(ws[2:], " "), prd.LongText, "", true
 	}
+	if len(ws) == 2 && (ws[1] == "available" || ws[1] == "left" || ws[1] == "remaining" || ws[1] == "open") && placeNouns[ws[0]] {
+		return ws[0], prd.Number, "", true // "spots available", "tickets left"
+	}
 	if len(ws) >= 2 && ws[0] == "when" {
 		return strings.Join(ws[1:], " ") + " date", prd.Date, "", true
 	}
 	return "", "", "", false
 }
+
+var placeNouns = set("spots", "places", "seats", "slots", "spaces", "tickets", "rooms", "beds", "units", "copies")
+
+// boolTails end phrases that are yes or no: "pets allowed", "breakfast
+// included", "parking available".
+var boolTails = set("allowed", "included", "available", "enabled", "accepted", "provided", "friendly", "required", "permitted", "welcome")
 
 func trimNoise(ws []string) []string {
 	for len(ws) > 0 && (leadingNoise[ws[0]] || determiners[ws[0]]) && len(ws) > 1 {

@@ -175,7 +175,7 @@ func (m *model) nameFrom(mods []string, head string, main *entityDraft) string {
 				return titleName(main.plural)
 			}
 		}
-		if main != nil && len(mods) <= 2 && (singularWord(mods[0]) == main.name || nounAliases[mods[0]] == main.name) {
+		if main != nil && (len(mods) == 1 || len(mods) == 2 && (processWords[mods[1]] || strings.HasSuffix(mods[1], "ing"))) && (singularWord(mods[0]) == main.name || nounAliases[mods[0]] == main.name) {
 			if n, ok := niceNames[main.name]; ok {
 				return n
 			}

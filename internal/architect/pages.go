@@ -37,6 +37,9 @@ func (m *model) readAppItems() {
 				m.assume("Opening hours are placeholder text to be edited.")
 			case groupingNouns[singularWord(last)] && len(ws) <= 2:
 				m.groupField = singularWord(last)
+				if opts := cleanOptions(optionsFromParen(it.paren)); len(opts) >= 2 {
+					m.groupOptions = opts
+				}
 			case m.entityByWords(ws) != nil:
 			case m.archetype == "landing" && landingSections[singularWord(last)]:
 				// a section of the landing page, written by buildLanding
@@ -84,7 +87,7 @@ func (m *model) formItem(ws []string, pos int) {
 
 func (m *model) wantPage(name string) {
 	switch strings.TrimSpace(name) {
-	case "about", "about us", "about me":
+	case "about", "about us", "about me", "bio", "biography", "our story", "story", "team", "our team":
 		m.wantPages[prd.PageAbout] = true
 	case "contact", "contact us":
 		m.wantPages[prd.PageContact] = true
@@ -107,7 +110,7 @@ func (m *model) addContentPage(title, path, body string) {
 // "about us", "contact page", "dashboard".
 func (m *model) readPageWords() {
 	low := strings.ToLower(m.d.raw)
-	if containsAny(low, []string{"about page", "about us", "about me", "about section", "about the", "our story", "company introduction", "company information", "introduction to the company", "company's history", "history, mission", "mission and values", "designer's background", "team introduction", "learn about the"}) {
+	if containsAny(low, []string{"about page", "about us", "about me", "about section", "about the", "our story", "company introduction", "company information", "introduction to the company", "company's history", "history, mission", "mission and values", "designer's background", "team introduction", "learn about the", "bio page", "biography", "a bio"}) {
 		m.wantPages[prd.PageAbout] = true
 	}
 	if m.hasFeature(prd.FeatureContact) || containsAny(low, []string{"contact page", "contact us"}) {

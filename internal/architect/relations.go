@@ -138,7 +138,8 @@ func (m *model) isRecordNoun(name string) bool {
 
 // bookingLike records are already what a verb creates: to "book an
 // appointment" makes an appointment, not a booking of one.
-var bookingLike = set("appointment", "reservation", "booking", "order", "application", "registration", "enrollment", "ticket", "session", "rsvp", "sign-up", "subscription")
+var bookingLike = set("appointment", "reservation", "booking", "order", "application", "registration", "enrollment", "ticket", "session", "rsvp", "sign-up", "subscription",
+	"visit", "consultation", "checkup", "check-up", "meeting", "treatment", "massage", "haircut", "fitting", "viewing", "test drive")
 
 // readVerbRecord reads "<people> can <verb> (to|for|on) a <entity> (with
 // their <fields>)": the fields describe the new record, which belongs to
@@ -153,7 +154,7 @@ func (m *model) readVerbRecord(toks []token, i, si int) {
 			end = next
 		}
 	}
-	listed := end < len(toks) && toks[end].is("with", "by", "giving", "providing", "entering")
+	listed := end < len(toks) && toks[end].is("with", "by", "giving", "providing", "entering", "choosing", "selecting", "specifying")
 	parent := m.entityByWords(lows(np))
 	if parent == nil {
 		if name, ok := nounName(np); ok && (nounPriors[name] != nil || listed && m.isRecordNoun(name)) {

@@ -185,12 +185,22 @@ func (d entityData) Computed() []computedView {
 			label = prd.Title(ft.Expression)
 		}
 		format := "(value: number) => formatNumber(value)"
-		if money {
+		switch {
+		case percentExpression(ft.Expression, label):
+			format = "(value: number) => (Number.isFinite(value) ? `${formatNumber(Math.round(value))}%` : \"–\")"
+		case money:
 			format = `(value: number) => formatMoney(value, "USD")`
 		}
 		out = append(out, computedView{Label: label, Fn: fmt.Sprintf("%sComputed%d", d.E.Key, i+1), Expr: expr, Format: format, Via: via, RefKey: refKey})
 	}
 	return out
+}
+
+// percentExpression reports whether a computed value is a percentage: a
+// ratio times 100, or labelled as one.
+func percentExpression(expr, label string) bool {
+	l := strings.ToLower(label)
+	return strings.HasSuffix(strings.TrimSpace(expr), "* 100") && (strings.Contains(expr, "/") || strings.Contains(l, "progress") || strings.Contains(l, "percent") || strings.Contains(l, "%"))
 }
 
 // UsesSpan reports whether a computed value counts the days of the
