@@ -148,8 +148,9 @@ func (m *model) opening(p *prd.PRD) string {
 func notableFields(e prd.Entity, lang string) string {
 	var out []string
 	for _, f := range e.Fields {
-		if f.Name == e.Display || f.Type == prd.Boolean || f.Type == prd.LongText {
-			continue
+		last := lastWordOf(f.Name)
+		if f.Name == e.Display || f.Type == prd.Boolean || f.Type == prd.LongText || !isNounLike(last) {
+			continue // "saved so far" has no plural
 		}
 		out = append(out, pluralOf(f.Name, lang))
 		if len(out) == 2 {
@@ -157,6 +158,18 @@ func notableFields(e prd.Entity, lang string) string {
 		}
 	}
 	return joinAnd(out)
+}
+
+// isNounLike reports whether a field's last word can take a plural.
+func isNounLike(w string) bool {
+	if adverbs[w] || prepositions[w] || participle(w) && !strings.HasSuffix(w, "eed") || boolTails[w] || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "far", "left", "so", "now", "ago", "yet", "too", "per", "off", "out", "up", "down":
+		return false
+	}
+	return true
 }
 
 // featurePhrases describe the features beyond listing records.
