@@ -178,3 +178,20 @@ func TestRecordProgressAndPlay(t *testing.T) {
 		t.Errorf("relations %+v", c.Relations)
 	}
 }
+
+// TestAnyLanguage reads prompts in languages without a lexicon from their
+// own words.
+func TestAnyLanguage(t *testing.T) {
+	t.Parallel()
+	for prompt, want := range map[string]string{
+		"Приложение для учёта расходов: сумма, категория, дата.": "расходов: сумма, категория, дата",
+		"나의 운동 기록 앱: 날짜, 운동 종류, 시간을 기록합니다.":                      "운동 기록: 날짜, 운동 종류, 시간",
+	} {
+		expectEntities(t, prompt, want)
+		p := planFor(t, prompt)
+		e := p.Entities[0]
+		if f, _ := e.Field(e.Fields[len(e.Fields)-1].Name); f.Type != prd.Date && f.Type != prd.Time {
+			t.Errorf("%q: the last field is %s, want a date or time", prompt, f.Type)
+		}
+	}
+}

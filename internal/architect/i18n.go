@@ -17,6 +17,7 @@ func (m *model) readForeign() {
 	}
 	grammar, ok := functionWords[m.lang]
 	if !ok {
+		m.readAnyLanguage()
 		return
 	}
 	for si, s := range m.d.sentences {
