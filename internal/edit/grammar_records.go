@@ -151,6 +151,9 @@ func (r *reader) addField(s string) ([]Op, error) {
 		if appWords[target] || target == "it" && len(r.work.Entities) != 1 {
 			return r.newEntity(m[1])
 		}
+		if ops, err := r.linkedEntity(m[1], m[2]); err != nil || len(ops) > 0 {
+			return ops, err
+		}
 		targets, err := r.entities(m[2])
 		if err != nil {
 			return nil, err
@@ -205,6 +208,43 @@ func (r *reader) addField(s string) ([]Op, error) {
 		}
 	}
 	return nil, nil
+}
+
+// linkedTo ends a phrase naming new records that belong to another:
+// "contributions with amount and date linked (to a goal)".
+var linkedTo = regexp.MustCompile(`\s+(?:linked|belonging|attached|assigned|related|tied|connected)$`)
+
+// linkedEntity reads "add contributions with amount and date linked to a
+// goal": new records with their fields, each belonging to the target.
+func (r *reader) linkedEntity(phrase, target string) ([]Op, error) {
+	loc := linkedTo.FindStringIndex(phrase)
+	if loc == nil {
+		intro := fieldsIntro.FindStringIndex(phrase)
+		if intro == nil {
+			return nil, nil
+		}
+		words := strings.Fields(norm(phrase[:intro[0]]))
+		if len(words) == 0 || singular(words[len(words)-1]) == words[len(words)-1] {
+			return nil, nil // "a note with markdown to tasks" is a field
+		}
+		loc = []int{len(phrase), len(phrase)}
+	}
+	owner, err := r.entity(target)
+	if err != nil {
+		return nil, err
+	}
+	ops, err := r.newEntity(phrase[:loc[0]])
+	if err != nil || len(ops) != 1 {
+		return ops, err
+	}
+	add, ok := ops[0].(AddEntity)
+	if !ok {
+		return ops, nil
+	}
+	if !slices.ContainsFunc(add.Relations, func(rel prd.Relation) bool { return rel.To == owner.Name }) {
+		add.Relations = append(add.Relations, prd.Relation{From: add.Entity.Name, To: owner.Name, Kind: prd.ManyToOne, Required: true})
+	}
+	return []Op{add}, nil
 }
 
 // entities resolves "tasks" or "tasks and projects".

@@ -121,6 +121,8 @@ func TestParseUnderstandsPhrasings(t *testing.T) {
 		{"track expenses", "entity expense/expenses(description:long_text,amount:money,category:text,date:date,notes:long_text)"},
 		{"add employees with name, email and a project", "entity employee/employees(name:text,email:email) employee->project"},
 		{"I also want to track invoices with an invoice number, an amount and a project", "entity invoice/invoices(invoice number:text,amount:money) invoice->project"},
+		{"add milestones with title and due date linked to a project", "entity milestone/milestones(title:text,due date:date) milestone->project"},
+		{"add comments with text and author to projects", "entity comment/comments(text:long_text,author:text) comment->project"},
 		{"each client has a name and a phone", "entity client/clients(name:text,phone:phone)"},
 		{"add a page for suppliers with name, email and website", "entity supplier/suppliers(name:text,email:email,website:url)"},
 		// Remove an entity.
