@@ -71,7 +71,10 @@ func plan(p Params) *prd.PRD {
 		m.readAppItems()
 		m.readSubjectFields()
 		m.readRelations()
-		m.addProseEntities()
+		m.readTools()
+		if m.archetype != "tool" {
+			m.addProseEntities()
+		}
 	} else {
 		m.readForeign()
 		if len(m.entities) == 0 {
@@ -246,7 +249,7 @@ func (m *model) readSubjectFields() {
 // fillDefaults gives the app the records its kind usually has when the
 // prompt names none (landing pages may have none).
 func (m *model) fillDefaults() {
-	if len(m.entities) > 0 || m.archetype == "landing" {
+	if len(m.entities) > 0 || m.archetype == "landing" || m.archetype == "tool" {
 		return
 	}
 	_, names := detectArchetype(strings.Join(m.kindWords, " "), m.d.raw)

@@ -67,7 +67,7 @@ func (m *model) assemble(theme prd.Theme) *prd.PRD {
 	}
 	p.Relations = m.buildRelations(p.Entities)
 	p.Features = buildFeatures(m.features, p.Entities, p.Relations)
-	if m.archetype == "landing" || len(p.Entities) == 0 {
+	if m.archetype == "landing" || len(p.Entities) == 0 && m.archetype != "tool" {
 		p.Landing = m.buildLanding()
 		if p.Landing.Signup && !p.Has(prd.FeatureNewsletter, "") {
 			p.Features = append(p.Features, prd.Feature{Kind: prd.FeatureNewsletter, Label: "Newsletter"})
@@ -97,6 +97,13 @@ func (m *model) assemble(theme prd.Theme) *prd.PRD {
 func (m *model) summary(p *prd.PRD) string {
 	if p.Landing != nil && p.Landing.Subheadline != "" {
 		return p.Landing.Subheadline
+	}
+	if m.archetype == "tool" && p.Language == "en" {
+		var names []string
+		for _, t := range m.tools {
+			names = append(names, strings.ToLower(t.title))
+		}
+		return upperFirst(joinAnd(names)) + ", right in your browser: nothing to install, nothing to sign up for."
 	}
 	if p.Language != "en" || len(p.Entities) == 0 {
 		return m.opening(p)

@@ -1,6 +1,7 @@
 package architect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,5 +194,39 @@ func TestAnyLanguage(t *testing.T) {
 		if f, _ := e.Field(e.Fields[len(e.Fields)-1].Name); f.Type != prd.Date && f.Type != prd.Time {
 			t.Errorf("%q: the last field is %s, want a date or time", prompt, f.Type)
 		}
+	}
+}
+
+// TestTools covers prompts for tools that keep no records.
+func TestTools(t *testing.T) {
+	t.Parallel()
+	for prompt, want := range map[string]string{
+		"A pomodoro timer":                             prd.ToolTimer,
+		"A calculator app":                             prd.ToolCalculator,
+		"Tic tac toe game":                             prd.ToolTicTacToe,
+		"Please implement a 2048 game website.":        prd.Tool2048,
+		"A unit converter":                             prd.ToolConverter,
+		"A simple stopwatch with laps":                 prd.ToolStopwatch,
+		"BMI calculator: enter weight and height":      "",
+		"A currency converter with live rates":         "",
+		"Time tracker: entries with project and hours": "",
+	} {
+		p := planFor(t, prompt)
+		var tools []string
+		for _, pg := range p.Pages {
+			if pg.Kind == prd.PageTool {
+				tools = append(tools, pg.Tool)
+			}
+		}
+		switch {
+		case want == "" && len(tools) > 0:
+			t.Errorf("%q: tools %v, want none", prompt, tools)
+		case want != "" && (len(tools) != 1 || tools[0] != want || len(p.Entities) != 0 || p.Landing != nil):
+			t.Errorf("%q: tools %v with %d entities, want only %s", prompt, tools, len(p.Entities), want)
+		}
+	}
+	p := planFor(t, "A to-do app with tasks (title, due date) and a pomodoro timer")
+	if _, ok := p.Entity("task"); !ok || !slices.ContainsFunc(p.Pages, func(pg prd.Page) bool { return pg.Tool == prd.ToolTimer }) {
+		t.Errorf("records and a tool: %v %v", entityNames(p), p.Pages)
 	}
 }

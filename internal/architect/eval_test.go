@@ -205,8 +205,8 @@ func TestWebGen(t *testing.T) {
 	coloured, withEntities := 0, 0
 	for _, c := range cases {
 		p := planFor(t, c.Instruction)
-		if len(p.Entities) == 0 && p.Landing == nil {
-			t.Errorf("%s: no entities and no landing content", c.ID)
+		if len(p.Entities) == 0 && p.Landing == nil && !slices.ContainsFunc(p.Pages, func(pg prd.Page) bool { return pg.Kind == prd.PageTool }) {
+			t.Errorf("%s: no entities, no landing content and no tool", c.ID)
 		}
 		if len(p.Entities) > 0 {
 			withEntities++

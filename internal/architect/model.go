@@ -83,6 +83,7 @@ type model struct {
 	forWhom       string      // "freelancer" in "a CRM for a freelancer"
 	groupField    string      // "folder" in "a notes app with folders"
 	groupOptions  []string    // its values when the prompt lists them: "categories (breakfast, lunch)"
+	tools         []toolCue   // tools asked for: a timer, a calculator, 2048
 	kindEntity    string      // "poll" in "a polls website"
 	owner         string      // "solar company" in "a website for a solar company"
 	owners        []ownerLink // "rentals of a car": records and what they belong to

@@ -154,6 +154,7 @@ func (m *model) buildPages(entities []prd.Entity, features []prd.Feature) []prd.
 	if hasPlay != "" {
 		pages = append(pages, prd.Page{Kind: prd.PagePlay, Title: localTitle(m.lang, "play", "Play"), Path: "/play", Entity: hasPlay, InNav: true})
 	}
+	pages = append(pages, m.toolPages()...)
 	if m.wantPages[prd.PageAbout] {
 		pages = append(pages, prd.Page{Kind: prd.PageAbout, Title: localTitle(m.lang, "about", "About"), Path: "/about", Body: m.aboutBody(), InNav: true})
 	}

@@ -13,7 +13,7 @@ import (
 // dashboard, play, about, content, contact.
 var pageRank = map[prd.PageKind]int{
 	prd.PageHome: 0, prd.PageList: 1, prd.PageDetail: 2, prd.PageDashboard: 3,
-	prd.PagePlay: 4, prd.PageAbout: 5, prd.PageContent: 6, prd.PageContact: 7,
+	prd.PagePlay: 4, prd.PageTool: 4, prd.PageAbout: 5, prd.PageContent: 6, prd.PageContact: 7,
 }
 
 // insertPage adds pg after the last page that comes before its kind.

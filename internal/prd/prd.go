@@ -117,7 +117,21 @@ const (
 	PageContact   PageKind = "contact"
 	PagePlay      PageKind = "play" // take a quiz, play a game over an entity
 	PageContent   PageKind = "content"
+	PageTool      PageKind = "tool" // an interactive tool or game that keeps no records: Tool names it
 )
+
+// The tools a tool page can hold.
+const (
+	ToolTimer      = "timer"      // a focus timer with work and break lengths (pomodoro)
+	ToolStopwatch  = "stopwatch"  // start, stop, laps
+	ToolCalculator = "calculator" // arithmetic with the keyboard or buttons
+	ToolConverter  = "converter"  // length, weight, temperature and volume units
+	ToolTicTacToe  = "tictactoe"  // two players on one device
+	Tool2048       = "2048"       // the sliding tile game
+)
+
+// Tools lists every tool in a stable order.
+var Tools = []string{ToolTimer, ToolStopwatch, ToolCalculator, ToolConverter, ToolTicTacToe, Tool2048}
 
 // Page is one route of the app.
 type Page struct {
@@ -130,6 +144,8 @@ type Page struct {
 	Body string `json:"body,omitempty"`
 	// InNav says whether the main navigation links to the page.
 	InNav bool `json:"in_nav"`
+	// Tool is the tool a tool page holds (one of Tools).
+	Tool string `json:"tool,omitempty"`
 }
 
 // FeatureKind names a capability beyond plain CRUD.

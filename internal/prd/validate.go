@@ -106,6 +106,12 @@ func (p *PRD) Validate() error {
 		}
 	}
 	for i, pg := range p.Pages {
+		if pg.Kind == PageTool && !slices.Contains(Tools, pg.Tool) {
+			v.addf("pages[%d] %q: tool %q, want one of %s", i, pg.Title, pg.Tool, strings.Join(Tools, ", "))
+		}
+		if pg.Kind != PageTool && pg.Tool != "" {
+			v.addf("pages[%d] %q: only tool pages name a tool", i, pg.Title)
+		}
 		if pg.Entity != "" && !names[pg.Entity] {
 			v.addf("pages[%d] %q: entity %q does not exist", i, pg.Title, pg.Entity)
 		}

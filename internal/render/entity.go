@@ -321,6 +321,19 @@ type pageData struct {
 // Component is the page's React component name.
 func (d pageData) Component() string { return prd.Pascal(d.Page.Title) + "Page" }
 
+// toolFiles name each tool's component and file under components/tools.
+var toolFiles = map[string][2]string{
+	prd.ToolTimer: {"Timer", "timer"}, prd.ToolStopwatch: {"Stopwatch", "stopwatch"},
+	prd.ToolCalculator: {"Calculator", "calculator"}, prd.ToolConverter: {"Converter", "converter"},
+	prd.ToolTicTacToe: {"TicTacToe", "tictactoe"}, prd.Tool2048: {"Game2048", "game2048"},
+}
+
+// ToolComponent is the component a tool page shows.
+func (d pageData) ToolComponent() string { return toolFiles[d.Page.Tool][0] }
+
+// ToolFile is its file under components/tools.
+func (d pageData) ToolFile() string { return toolFiles[d.Page.Tool][1] }
+
 // Description is the page's meta description.
 func (d pageData) Description() string {
 	if ps := d.Paragraphs(); len(ps) > 0 {

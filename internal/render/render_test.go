@@ -368,3 +368,53 @@ func TestDueIntervalUnits(t *testing.T) {
 		t.Errorf("the unit test's past-due date is not three months and a day back:\n%s", test)
 	}
 }
+
+// TestToolPages renders an app of tools: each tool's component, logic and
+// unit test, its page and route on both targets, and none of them in apps
+// without tools.
+func TestToolPages(t *testing.T) {
+	p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: "A toolbox app with a calculator, a unit converter, a stopwatch, a pomodoro timer, tic tac toe and 2048"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []Target{Next, Vite} {
+		files, err := Render(p, Options{Target: target, Now: fixed.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := map[string]string{}
+		for _, f := range files {
+			have[f.Path] = string(f.Data)
+		}
+		for _, name := range []string{"timer", "stopwatch", "calculator", "converter", "tictactoe", "game2048"} {
+			if _, ok := have["components/tools/"+name+".tsx"]; !ok {
+				t.Errorf("%s: no components/tools/%s.tsx", target, name)
+			}
+		}
+		for _, name := range []string{"clock", "calculator", "converter", "tictactoe", "game2048"} {
+			if _, ok := have["lib/tools/"+name+".ts"]; !ok {
+				t.Errorf("%s: no lib/tools/%s.ts", target, name)
+			}
+		}
+		if _, ok := have["tests/unit/tool-2048.test.ts"]; !ok {
+			t.Errorf("%s: the 2048 logic has no unit test", target)
+		}
+		if !strings.Contains(have["components/home.tsx"], "<Game2048 />") {
+			t.Errorf("%s: the home page does not show the first tool", target)
+		}
+		if target == Next {
+			if page := have["app/calculator/page.tsx"]; !strings.Contains(page, "CalculatorPage") {
+				t.Errorf("no route for the calculator:\n%s", page)
+			}
+		}
+	}
+	plain, err := Render(loadPRD(t, "tasks"), fixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range plain {
+		if strings.Contains(f.Path, "tools/") || strings.Contains(f.Path, "tool-") {
+			t.Errorf("an app without tools has %s", f.Path)
+		}
+	}
+}

@@ -39,6 +39,17 @@ func (v *appView) HasDashboard() bool {
 
 // needs reports whether a shared file is used by this app.
 func (v *appView) needs(file string) bool {
+	for tool, names := range toolFiles {
+		switch file {
+		case "components/tools/" + names[1] + ".tsx":
+			return v.hasTool(tool)
+		}
+	}
+	switch {
+	case strings.HasPrefix(file, "lib/tools/") || strings.HasPrefix(file, "tests/unit/tool-"):
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(file, "lib/tools/"), "tests/unit/tool-"), ".test.ts"), ".ts")
+		return slices.ContainsFunc(toolLibs[base], v.hasTool)
+	}
 	switch file {
 	case "components/theme-toggle.tsx":
 		return v.Theme.Toggle
@@ -57,6 +68,40 @@ func (v *appView) needs(file string) bool {
 		return false
 	}
 	return true
+}
+
+// toolLibs are the tools each logic module (and its unit test) serves.
+var toolLibs = map[string][]string{
+	"clock": {prd.ToolTimer, prd.ToolStopwatch}, "calculator": {prd.ToolCalculator},
+	"converter": {prd.ToolConverter}, "tictactoe": {prd.ToolTicTacToe}, "game2048": {prd.Tool2048}, "2048": {prd.Tool2048},
+}
+
+// ToolPages are the app's tool pages.
+func (v *appView) ToolPages() []pageView {
+	var out []pageView
+	for _, pg := range v.Pages {
+		if pg.Kind == prd.PageTool {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+// HomeTool is the tool the home page shows, when the app has one.
+func (v *appView) HomeTool() *pageData {
+	for _, pg := range v.ToolPages() {
+		return &pageData{App: v, Page: pg}
+	}
+	return nil
+}
+
+func (v *appView) hasTool(tool string) bool {
+	for _, pg := range v.Pages {
+		if pg.Kind == prd.PageTool && pg.Tool == tool {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *appView) hasPage(k prd.PageKind) bool {

@@ -10,7 +10,7 @@ const config = [
       "@next/next/no-img-element": "off",
     },
   },
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".nexusgen/**", "node_modules/**", "next-env.d.ts", "test-results/**"] },
 ];
 
 export default config;

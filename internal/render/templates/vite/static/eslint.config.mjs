@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-results/**"] },
+  { ignores: ["dist/**", ".nexusgen/**", "node_modules/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
