@@ -76,7 +76,7 @@ export function Game2048() {
       </div>
       <div
         className="mt-5 grid touch-none grid-cols-4 gap-2 rounded-xl bg-border/60 p-2"
-        role="grid"
+        role="group"
         aria-label="Board"
         onTouchStart={(e) => {
           const t = e.touches[0];
@@ -96,8 +96,6 @@ export function Game2048() {
           row.map((v, j) => (
             <div
               key={`${i}-${j}`}
-              role="gridcell"
-              aria-label={v === 0 ? "empty" : String(v)}
               className={`flex aspect-square items-center justify-center rounded-lg font-bold tabular-nums ${v >= 1024 ? "text-xl" : v >= 128 ? "text-2xl" : "text-3xl"} ${tileClass(v)}`}
             >
               {v === 0 ? "" : v}
@@ -108,7 +106,7 @@ export function Game2048() {
       <p className="mt-4 text-center text-sm font-medium" role="status" aria-live="polite">
         {over ? "No moves left: game over." : won ? "You made 2048! Keep going for a higher score." : "Use the arrow keys, swipe, or the buttons."}
       </p>
-      <div className="mx-auto mt-3 grid w-40 grid-cols-3 gap-1" aria-label="Move">
+      <div className="mx-auto mt-3 grid w-40 grid-cols-3 gap-1" role="group" aria-label="Move">
         <span />
         <button type="button" className="btn-secondary px-2" onClick={() => go("up")} aria-label="Move up">
           ↑

@@ -25,14 +25,13 @@ export function TicTacToe() {
       <p className="text-center text-xl font-semibold" role="status" aria-live="polite">
         {status}
       </p>
-      <div className="mx-auto mt-6 grid w-full max-w-xs grid-cols-3 gap-2" role="grid" aria-label="Board">
+      <div className="mx-auto mt-6 grid w-full max-w-xs grid-cols-3 gap-2" role="group" aria-label="Board">
         {board.map((cell, i) => {
           const highlight = won?.line.includes(i);
           return (
             <button
               key={i}
               type="button"
-              role="gridcell"
               onClick={() => choose(i)}
               disabled={cell !== null || won !== null}
               aria-label={`Row ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}: ${cell ?? "empty"}`}
