@@ -137,6 +137,8 @@ func TestNewGeneratesWorkingApps(t *testing.T) {
 	for _, c := range selectedCases(t)[:2] {
 		runs = append(runs, run{c, "vite"})
 	}
+	// Tools keep no records; the browser check uses each one.
+	runs = append(runs, run{bench.Case{ID: "tools", Prompt: "A calculator, a unit converter, a stopwatch and tic tac toe"}, "next"})
 	for _, c := range runs {
 		t.Run(c.target+"/"+c.ID, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "app")
@@ -174,6 +176,17 @@ func TestNewGeneratesWorkingApps(t *testing.T) {
 			checks := browsercheck.CheckPages(cctx, page, srv.URL, p)
 			checks = append(checks, browsercheck.CheckCRUD(cctx, page, srv.URL, p)...)
 			checks = append(checks, browsercheck.CheckFeatures(cctx, page, srv.URL, p)...)
+			if c.ID == "tools" {
+				used := 0
+				for _, r := range checks {
+					if strings.HasPrefix(r.Entity, "tool ") {
+						used++
+					}
+				}
+				if used != 4 {
+					t.Errorf("%d tools used in the browser, want 4", used)
+				}
+			}
 			for _, r := range checks {
 				if !r.OK {
 					t.Errorf("%s: failed at %s: %s", r.Entity, r.Step, r.Error)

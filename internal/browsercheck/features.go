@@ -19,7 +19,7 @@ import (
 // records they should, charts draw bars. Each check starts from empty
 // storage.
 func CheckFeatures(ctx context.Context, page *Page, base string, p *prd.PRD) []EntityResult {
-	var out []EntityResult
+	out := CheckTools(ctx, page, base, p)
 	for _, f := range p.Features {
 		e, ok := p.Entity(f.Entity)
 		if !ok || len(p.RelationsFrom(e.Name)) > 0 {
