@@ -253,7 +253,7 @@ var nounAliases = map[string]string{
 	"class session": "class", "domain name": "domain", "stock report": "report", "stock information": "stock",
 	"job listing": "job", "job post": "job", "job ad": "job", "job offer": "job", "job posting": "job", "job opening": "job", "vacancy": "job",
 	"internship position": "internship", "internship opportunity": "internship", "job application": "application",
-	"parts": "part", "spare part": "part", "spare parts": "part", "key result": "key result", "key results": "key result", "test result": "test result", "lab result": "lab result", "exam result": "exam result",
+	"chat": "message", "chat message": "message", "markdown": "note", "markdown note": "note", "parts": "part", "spare part": "part", "spare parts": "part", "key result": "key result", "key results": "key result", "test result": "test result", "lab result": "lab result", "exam result": "exam result",
 	"recruitment": "job", "post comment": "comment", "blog post": "post", "blog": "post",
 	"forum post": "post", "poem": "post", "poetry": "post",
 	"technical article": "article", "medical article": "article", "health article": "article",
