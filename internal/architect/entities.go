@@ -93,8 +93,7 @@ func (m *model) readSentence(si int, toks []token) {
 				continue
 			}
 			m.noteOwner(link, m.declareIf(np, parseList(toks, start), pos, strict))
-		case hasVerbs[t.low] && i > 0 && !(i+1 < len(toks) && toks[i+1].low == "(" && looksPlural(t.low) && toks[i-1].kind == tWord && !modals[toks[i-1].low]):
-			// "attendance records (date, present)": a noun before its fields
+		case hasVerbs[t.low] && i > 0 && !nounBeforeFields(toks, i):
 			end := i
 			if modals[toks[i-1].low] && i > 1 {
 				end = i - 1
@@ -170,6 +169,12 @@ func (m *model) readSentence(si int, toks []token) {
 		}
 	}
 	m.readStates(toks)
+}
+
+// nounBeforeFields reports whether a has-verb at i is a plural noun with
+// its fields in parentheses: "attendance records (date, present)".
+func nounBeforeFields(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].low == "(" && looksPlural(toks[i].low) && toks[i-1].kind == tWord && !modals[toks[i-1].low]
 }
 
 // dashAt reports whether toks[i] is a dash between words ("Job tracker —
