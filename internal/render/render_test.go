@@ -321,15 +321,7 @@ func TestEntityNamedLikeALocal(t *testing.T) {
 		"Inventory: items with name, quantity and reorder level. Highlight items when quantity falls below reorder level.",
 		"Events with title, date and venue; days with date and notes; answers with text.",
 	} {
-		p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: prompt})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, target := range []Target{Next, Vite} {
-			files, err := Render(p, Options{Target: target, Now: fixed.Now})
-			if err != nil {
-				t.Fatal(err)
-			}
+		for target, files := range renderPrompt(t, prompt) {
 			for _, f := range files {
 				for _, m := range decl.FindAllSubmatch(f.Data, -1) {
 					if regexp.MustCompile(`\(\s*` + string(m[1]) + `\b[^.(]`).Match(m[2]) {
@@ -373,15 +365,7 @@ func TestDueIntervalUnits(t *testing.T) {
 // unit test, its page and route on both targets, and none of them in apps
 // without tools.
 func TestToolPages(t *testing.T) {
-	p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: "A toolbox app with a calculator, a unit converter, a stopwatch, a pomodoro timer, tic tac toe and 2048"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, target := range []Target{Next, Vite} {
-		files, err := Render(p, Options{Target: target, Now: fixed.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for target, files := range renderPrompt(t, "A toolbox app with a calculator, a unit converter, a stopwatch, a pomodoro timer, tic tac toe and 2048") {
 		have := map[string]string{}
 		for _, f := range files {
 			have[f.Path] = string(f.Data)
@@ -417,4 +401,22 @@ func TestToolPages(t *testing.T) {
 			t.Errorf("an app without tools has %s", f.Path)
 		}
 	}
+}
+
+// renderPrompt plans a prompt offline and renders it for both targets.
+func renderPrompt(t *testing.T, prompt string) map[Target][]File {
+	t.Helper()
+	p, err := architect.Offline{}.Plan(context.Background(), architect.Params{Prompt: prompt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[Target][]File{}
+	for _, target := range []Target{Next, Vite} {
+		files, err := Render(p, Options{Target: target, Now: fixed.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[target] = files
+	}
+	return out
 }

@@ -1,10 +1,27 @@
 "use client";
 
 import { useState } from "react";
-import { convert, quantities, unitsOf, type Quantity } from "@/lib/tools/converter";
+import { convert, quantities, unitsOf, type Quantity, type Unit } from "@/lib/tools/converter";
 
 const inputClass =
   "mt-1 block w-full rounded-lg border border-border bg-surface px-3 py-2 text-base text-foreground focus:border-primary focus:outline-none focus:ring-2 focus:ring-primary/30";
+
+function UnitSelect({ id, label, units, value, onChange }: { id: string; label: string; units: Unit[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <>
+      <label htmlFor={id} className="mt-3 block text-sm font-medium text-foreground">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+        {units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
 
 /** Converts length, weight, volume and temperature as you type. */
 export function Converter() {
@@ -38,16 +55,7 @@ export function Converter() {
             Value
           </label>
           <input id="convert-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} aria-invalid={result === null} />
-          <label htmlFor="convert-from" className="mt-3 block text-sm font-medium text-foreground">
-            From
-          </label>
-          <select id="convert-from" value={from} onChange={(e) => setFrom(e.target.value)} className={inputClass}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
-          </select>
+          <UnitSelect id="convert-from" label="From" units={units} value={from} onChange={setFrom} />
         </div>
         <button
           type="button"
@@ -65,16 +73,7 @@ export function Converter() {
           <output htmlFor="convert-value convert-from convert-to" className="mt-1 block rounded-lg bg-background px-3 py-2 font-mono text-2xl" aria-live="polite">
             {result === null ? "—" : result.toLocaleString(undefined, { maximumFractionDigits: 6 })}
           </output>
-          <label htmlFor="convert-to" className="mt-3 block text-sm font-medium text-foreground">
-            To
-          </label>
-          <select id="convert-to" value={to} onChange={(e) => setTo(e.target.value)} className={inputClass}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
-          </select>
+          <UnitSelect id="convert-to" label="To" units={units} value={to} onChange={setTo} />
         </div>
       </div>
       {result === null ? <p className="mt-3 text-sm font-medium text-danger">Enter a number to convert.</p> : null}
