@@ -31,6 +31,10 @@ func TestListsAndRecords(t *testing.T) {
 		{"Recipe box with categories (breakfast, lunch, dinner); recipes have a name, category, prep time and steps.", "recipe: name, category, prep time, steps", "recipe box"},
 		{"Conference talk submissions: talks with title, speaker and abstract; reviewers can change the status (submitted, accepted, rejected).", "talk: title, speaker, abstract, status", ""},
 		{"A grocery list app where I add items with a name, quantity and aisle (produce, dairy, bakery, frozen), check them off, and clear bought items.", "item: name, quantity, aisle, bought", ""},
+		{"Personal wine cellar: wines with name, winery, vintage, color (red, white, rosé), bottles and rating out of 5.", "wine: name, winery, vintage, color, bottles, rating", "wine entry"},
+		{"Garden planner: beds with name and size in square meters; plants in a bed with name, planted on date and days to harvest.", "bed: name, size; plant: name, planted on date, days to harvest", ""},
+		{"Sleep tracker: log bedtime, wake time, hours slept and quality from 1 to 5.", "sleep entry: bedtime, wake time, hours slept, quality", "sleep entry: log bedtime"},
+		{"Equipment checkout for a makerspace: tools with name, category and condition; members check out a tool with their name and return date.", "tool: name, category, condition; checkout: name, return date", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.prompt, func(t *testing.T) {

@@ -92,7 +92,15 @@ func (m *model) readSentence(si int, toks []token) {
 			if s > 0 && toks[s-1].is("connects", "connect", "connecting", "match", "matches", "matching", "pair", "pairs", "share", "shares", "communicate", "compare", "replace", "help", "helps") {
 				continue
 			}
-			m.noteOwner(link, m.declareIf(np, parseList(toks, start), pos, strict))
+			items := parseList(toks, start)
+			if opens := s == 0 || toks[s-1].kind == tPunct; !strict && opens && len(np) > 0 && looksPlural(np[len(np)-1].low) && len(items) >= 2 && shortItems(items) && fieldLike(items, 0.2) {
+				// "Wines with name, winery and vintage": records opening a
+				// clause with a list of short names are declared even when
+				// the lexicon knows few of the fields.
+				m.noteOwner(link, m.declare(np, items, pos, false))
+				continue
+			}
+			m.noteOwner(link, m.declareIf(np, items, pos, strict))
 		case hasVerbs[t.low] && i > 0 && !nounBeforeFields(toks, i):
 			end := i
 			if modals[toks[i-1].low] && i > 1 {

@@ -54,7 +54,7 @@ func typeField(it item, entity, lang string) (fieldDraft, bool) {
 			toks = toks[1:]
 			continue
 		}
-		if t.low == "optional" || t.low == "required" {
+		if t.low == "optional" || t.low == "required" || leadingVerbs[t.low] && len(toks) > 1 && toks[1].kind == tWord {
 			toks = toks[1:]
 			continue
 		}
@@ -348,6 +348,12 @@ func lookupHint(ws []string) (hint, string) {
 	if len(ws) >= 2 && (ws[0] == "number" && ws[1] == "of" || ws[0] == "total" || ws[0] == "count") {
 		return hMin(prd.Number, 0), "a count"
 	}
+	if len(ws) >= 3 && (ws[1] == "to" || ws[1] == "until" || ws[1] == "before") && (ws[0] == "days" || ws[0] == "hours" || ws[0] == "minutes" || ws[0] == "weeks" || ws[0] == "months") {
+		return hUnit(prd.Number, ws[0]), "a number of " + ws[0]
+	}
+	if len(ws) == 1 && countNouns[last] {
+		return hMin(prd.Number, 0), "a count (\"" + last + "\")"
+	}
 	if len(ws) == 1 && looksPlural(last) && !uncountable[last] {
 		if hn, ok := headHints[singularWord(last)]; ok && (hn.typ == prd.Date || hn.typ == prd.Money || hn.typ == prd.Number || hn.typ == prd.Rating) {
 			return hn, describeType(hn.typ) + " (from \"" + singularWord(last) + "\")"
@@ -431,6 +437,13 @@ var placeNouns = set("spots", "places", "seats", "slots", "spaces", "tickets", "
 // boolTails end phrases that are yes or no: "pets allowed", "breakfast
 // included", "parking available".
 var boolTails = set("allowed", "included", "available", "enabled", "accepted", "provided", "friendly", "required", "permitted", "welcome")
+
+// countNouns alone name how many of something a record holds: "bottles",
+// "copies", "servings".
+var countNouns = set("bottles", "copies", "units", "pieces", "servings", "portions", "packs", "boxes", "cans", "jars", "pairs", "laps", "reps", "sets", "rounds", "tickets", "seats", "spots", "beds", "bedrooms", "bathrooms", "floors", "rooms", "pages", "chapters", "episodes", "visits", "views", "likes", "votes", "points", "goals", "wins", "losses", "stars", "steps", "glasses", "cups")
+
+// leadingVerbs open a field item by accident: "log bedtime, wake time".
+var leadingVerbs = set("log", "record", "track", "enter", "add", "note", "store", "save")
 
 func trimNoise(ws []string) []string {
 	for len(ws) > 0 && (leadingNoise[ws[0]] || determiners[ws[0]]) && len(ws) > 1 {

@@ -40,6 +40,7 @@ var phraseHints = map[string]hint{
 	"total time": hUnit(prd.Number, "minutes"), "run time": hUnit(prd.Number, "minutes"), "runtime": hUnit(prd.Number, "minutes"),
 	"reading time": hUnit(prd.Number, "minutes"), "travel time": hUnit(prd.Number, "minutes"), "wait time": hUnit(prd.Number, "minutes"),
 	"waiting time": hUnit(prd.Number, "minutes"), "screen time": hUnit(prd.Number, "minutes"), "playing time": hUnit(prd.Number, "minutes"),
+	"bedtime": h(prd.Time), "wake time": h(prd.Time), "wake-up time": h(prd.Time), "vintage": hRange(prd.Number, 1800, 2100),
 	"start time": h(prd.Time), "end time": h(prd.Time), "opening time": h(prd.Time), "closing time": h(prd.Time),
 	"clock in time": h(prd.Time), "clock out time": h(prd.Time), "check in time": h(prd.Time), "check out time": h(prd.Time),
 	"time of day": h(prd.Time), "departure time": h(prd.Time), "arrival time": h(prd.Time),

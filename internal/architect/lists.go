@@ -156,7 +156,8 @@ func insideItem(cur item, toks []token, i int) bool {
 	}
 	switch t.low {
 	case "to", "for":
-		return len(cur.toks) > 0 && (cur.toks[len(cur.toks)-1].kind == tNum || cur.toks[0].is("how")) || t.low == "to" && isNumTok(toks, i+1)
+		return len(cur.toks) > 0 && (cur.toks[len(cur.toks)-1].kind == tNum || cur.toks[0].is("how")) || t.low == "to" && isNumTok(toks, i+1) ||
+			t.low == "to" && len(cur.toks) == 1 && cur.toks[0].is("days", "hours", "minutes", "weeks", "months", "years") && i+1 < len(toks) && toks[i+1].word() // "days to harvest"
 	case "per":
 		_, unit := unitWords[next]
 		return unit || next == "night" || next == "hour" || next == "day" || next == "week" || next == "month" || next == "person" || next == "unit" || next == "item" || next == "serving" || amountHead(cur) && i+1 < len(toks) && toks[i+1].word() && !looksPlural(next) && !determiners[next]
@@ -177,6 +178,9 @@ func insideItem(cur item, toks []token, i int) bool {
 func datedOn(cur item, toks []token, i int) bool {
 	if len(cur.toks) != 1 || !strings.HasSuffix(cur.toks[0].low, "ed") && !irregularParticiples[cur.toks[0].low] {
 		return false
+	}
+	if i+2 < len(toks) && toks[i+1].is("date", "day") {
+		i++ // "planted on date"
 	}
 	return i+1 == len(toks) || toks[i+1].low == "," || toks[i+1].is("and", "or") || toks[i+1].kind == tPunct
 }

@@ -159,8 +159,8 @@ func verbRecordAt(toks []token, i int) (rec string, np []token, end int, ok bool
 		return "", nil, 0, false
 	}
 	j := i + 1
-	if verbBase(t.low) == "sign" {
-		if j >= len(toks) || !toks[j].is("up") {
+	if verbBase(t.low) == "sign" || verbBase(t.low) == "check" {
+		if j >= len(toks) || !toks[j].is("up", "out") || verbBase(t.low) == "sign" && !toks[j].is("up") || verbBase(t.low) == "check" && !toks[j].is("out") {
 			return "", nil, 0, false
 		}
 		j++

@@ -28,6 +28,7 @@ var verbRecords = map[string]string{
 	"vote": "vote", "comment": "comment", "review": "review", "bid": "bid", "donate": "donation",
 	"reply": "reply", "answer": "answer", "submit": "submission", "volunteer": "sign-up",
 	"order": "order", "attend": "rsvp", "subscribe": "subscriber",
+	"check": "checkout", "borrow": "loan",
 }
 
 // readRelations finds explicit links between entities and the records
