@@ -234,3 +234,18 @@ func TestTools(t *testing.T) {
 		t.Errorf("records and a tool: %v %v", entityNames(p), p.Pages)
 	}
 }
+
+// TestCountsAndForeignUnits covers "the X count per Y" and units written
+// in the prompt's language.
+func TestCountsAndForeignUnits(t *testing.T) {
+	t.Parallel()
+	p := planFor(t, "A book club app: members (name, email), books (title, author) and votes where members vote for next month's book. Show the vote count per book.")
+	if f := p.FeaturesOf(prd.FeatureAggregate, "vote"); len(f) != 1 || f[0].Op != "count" || f[0].Via != "book" {
+		t.Errorf("vote count per book: %+v", p.Features)
+	}
+	s := planFor(t, "Suivi des entraînements de natation : séances avec date, distance en mètres, durée et style (crawl, brasse, dos).")
+	e, _ := s.Entity(s.Entities[0].Name)
+	if f, ok := e.Field("distance"); !ok || f.Type != prd.Number || f.Unit != "m" {
+		t.Errorf("distance en mètres: %+v", e.Fields)
+	}
+}

@@ -12,12 +12,31 @@ var aggregateWords = map[string]string{
 	"maximum": "max", "highest": "max", "minimum": "min", "lowest": "min",
 }
 
+// countPhrases rewrites "the vote count per book" as "the number of votes
+// per book", the form readAggregate reads.
+func (m *model) countPhrases(toks []token) []token {
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i+1].is("count", "counts") || toks[i].kind != tWord {
+			continue
+		}
+		e := m.entity(singularWord(toks[i].low))
+		if e == nil {
+			continue
+		}
+		out := append([]token{}, toks[:i]...)
+		out = append(out, token{text: "number", low: "number", kind: tWord}, token{text: "of", low: "of", kind: tWord}, token{text: e.plural, low: e.plural, kind: tWord})
+		return append(out, toks[i+2:]...)
+	}
+	return toks
+}
+
 // readCalc reads aggregates, charts, highlights, progress, rankings, due
 // dates and computed values in a sentence.
 func (m *model) readCalc(toks []token, low string, e *entityDraft) {
 	if e == nil {
 		return
 	}
+	toks = m.countPhrases(toks)
 	ws := lows(toks)
 	charted := hasWordPrefix(ws, "chart", "graph", "visualiz", "visualis", "plot") && !strings.Contains(low, "flowchart") && !strings.Contains(low, "org chart") && !strings.Contains(low, "organizational chart")
 	for i, w := range ws {

@@ -96,7 +96,11 @@ func (m *model) conceptOf(name string) string {
 // English concept its words name, keeping the user's words as the name.
 func typeForeignField(it item, entity, lang string) (fieldDraft, bool) {
 	var ws []string
-	for _, t := range it.toks {
+	toks, unit := it.toks, ""
+	if n := len(toks); n >= 3 && toks[n-2].low == "in" && unitWords[strings.ToLower(toks[n-1].text)] != "" {
+		unit, toks = unitWords[strings.ToLower(toks[n-1].text)], toks[:n-2] // "distance en mètres"
+	}
+	for _, t := range toks {
 		if t.kind == tWord && !determiners[t.low] && !leadingNoise[t.low] && t.low != "a" && t.low != "the" && t.low != "their" {
 			ws = append(ws, strings.ToLower(t.text))
 		} else if t.kind == tNum || t.low == "-" || t.low == "/" {
@@ -123,6 +127,10 @@ func typeForeignField(it item, entity, lang string) (fieldDraft, bool) {
 	f.Help = ""
 	if f.Type == prd.Money {
 		f.Unit = languageCurrency[lang]
+	}
+	if unit != "" && (f.Type == prd.Text || f.Type == prd.Number) {
+		f.Type, f.Unit = prd.Number, unit
+		f.why = "a number in " + unit
 	}
 	if !hasASCIILetter(f.Name) {
 		f.Ident = concept

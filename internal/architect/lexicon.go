@@ -205,6 +205,9 @@ var defaultStatus = []string{"open", "in progress", "done"}
 
 // unitWords map unit phrases to the unit shown beside a number.
 var unitWords = map[string]string{
+	"mètres": "m", "metros": "m", "metri": "m", "meter": "m", "kilomètres": "km", "kilómetros": "km", "kilometri": "km", "quilômetros": "km",
+	"heures": "hours", "horas": "hours", "ore": "hours", "minuten": "minutes", "minutos": "minutes", "minuti": "minutes", "stunden": "hours",
+	"kilogrammes": "kg", "kilogramos": "kg", "grammes": "g", "gramos": "g", "litros": "l",
 	"minutes": "minutes", "minute": "minutes", "mins": "minutes", "min": "minutes", "hours": "hours",
 	"hour": "hours", "hrs": "hours", "days": "days", "day": "days", "weeks": "weeks", "months": "months",
 	"years": "years", "seconds": "seconds", "secs": "seconds", "km": "km", "kilometers": "km",
