@@ -249,3 +249,21 @@ func TestCountsAndForeignUnits(t *testing.T) {
 		t.Errorf("distance en mètres: %+v", e.Fields)
 	}
 }
+
+// TestFilteredAggregates covers totals and counts narrowed by a state.
+func TestFilteredAggregates(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ prompt, field, compare, value, label string }{
+		{"Invoices with number, amount and status (draft, sent, paid). Show the total unpaid.", "status", "ne", "paid", "Total amount (unpaid)"},
+		{"Invoices with number, amount and status (draft, sent, paid). Show the number of paid invoices.", "status", "eq", "paid", "Paid invoices"},
+		{"Tasks with title, done and hours. Show the total hours of completed tasks.", "done", "eq", "true", "Total hours (completed)"},
+		{"Invoices with number, amount and status (draft, sent, paid). Show the total amount.", "", "", "", "Total amount"},
+	}
+	for _, c := range cases {
+		p := planFor(t, c.prompt)
+		fs := p.FeaturesOf(prd.FeatureAggregate, "")
+		if len(fs) != 1 || fs[0].Field2 != c.field || fs[0].Compare != c.compare || fs[0].Value != c.value || fs[0].Label != c.label {
+			t.Errorf("%q: %+v", c.prompt, fs)
+		}
+	}
+}

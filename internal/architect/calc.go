@@ -211,8 +211,60 @@ func (m *model) readAggregate(toks []token, i int, op string, e *entityDraft) {
 	if via != "" {
 		label += " per " + via
 	}
-	m.addFeature(prd.Feature{Kind: prd.FeatureAggregate, Entity: e.name, Field: field, Op: op, GroupBy: group, Via: via, Label: clip(label, 80)})
+	ft := prd.Feature{Kind: prd.FeatureAggregate, Entity: e.name, Field: field, Op: op, GroupBy: group, Via: via}
+	if by, cmp, value, w := aggregateFilter(e, toks[max(0, i-2):min(len(toks), j+3)]); by != "" && by != group {
+		ft.Field2, ft.Compare, ft.Value = by, cmp, value
+		if op == "count" && group == "" && via == "" {
+			label = upperFirst(w) + " " + e.plural // "Paid invoices"
+		} else {
+			label += " (" + w + ")" // "Total amount (unpaid)"
+		}
+	}
+	ft.Label = clip(label, 80)
+	m.addFeature(ft)
 	m.wantDashboard = true
+}
+
+var (
+	doneWords   = set("done", "completed", "complete", "finished")
+	undoneWords = set("incomplete", "unfinished", "undone", "pending", "open", "remaining")
+)
+
+// aggregateFilter reads a state that narrows an aggregate: "the total
+// unpaid" sums records whose status is not paid, "the number of open
+// tickets" counts those whose status is open, "completed tasks" those
+// whose done flag is set. It returns the field, the comparison, the value
+// and the word that said it.
+func aggregateFilter(e *entityDraft, toks []token) (field, compare, value, word string) {
+	for k, t := range toks {
+		w := t.low
+		not := k > 0 && toks[k-1].is("not", "non")
+		for _, f := range e.fields {
+			switch f.Type {
+			case prd.Enum:
+				for _, o := range f.Options {
+					o = strings.ToLower(o)
+					switch {
+					case w == o && !not:
+						return f.Name, "eq", o, w
+					case w == o:
+						return f.Name, "ne", o, "not " + o
+					case w == "un"+o || w == "non-"+o || w == "not-"+o:
+						return f.Name, "ne", o, w
+					}
+				}
+			case prd.Boolean:
+				same := w == f.Name || doneWords[w] && doneWords[f.Name]
+				switch {
+				case same && !not:
+					return f.Name, "eq", "true", w
+				case same || w == "un"+f.Name || undoneWords[w] && doneWords[f.Name]:
+					return f.Name, "eq", "false", w
+				}
+			}
+		}
+	}
+	return "", "", "", ""
 }
 
 // groupTarget resolves what an aggregate is grouped by: a field of e, or an

@@ -117,7 +117,7 @@ func addRecordWith(ctx context.Context, page *Page, base string, p *prd.PRD, e p
 		for name, v := range set {
 			if f, ok := e.Field(name); ok && f.Label() == in.Label {
 				inputs[i].Value = v
-				if inputs[i].Expect != "" && in.Kind == "text" {
+				if inputs[i].Expect != "" && (in.Kind == "text" || in.Kind == "select") {
 					inputs[i].Expect = v
 				}
 				if f.Type == prd.Number || f.Type == prd.Money || f.Type == prd.Rating {

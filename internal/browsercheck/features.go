@@ -106,10 +106,21 @@ func checkTotal(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.
 		// The chart's table for screen readers has a row per group.
 		js = fmt.Sprintf(`[...document.querySelectorAll("figure table tr")].filter((tr) => tr.querySelector("th")?.textContent === %q).map((tr) => tr.querySelector("td").textContent.replace(/[^0-9.\-]/g, ""))`, group)
 	}
+	match, other, filtered := filterValues(e, f)
+	if filtered {
+		set[f.Field2] = match
+	}
 	for _, v := range []float64{x, y} {
 		set[field.Name] = num(v)
 		if r := addRecordWith(ctx, page, base, p, e, rand.IntN(9000)+1000, set); !r.OK {
 			return failed("add records", fmt.Errorf("%s: %s", r.Step, r.Error))
+		}
+	}
+	if filtered && other != "" {
+		// A record the aggregate leaves out: its value must not count.
+		set[f.Field2], set[field.Name] = other, "100"
+		if r := addRecordWith(ctx, page, base, p, e, rand.IntN(9000)+1000, set); !r.OK {
+			return failed("add a record left out", fmt.Errorf("%s: %s", r.Step, r.Error))
 		}
 	}
 	want := x + y
@@ -196,6 +207,37 @@ func checkChart(ctx context.Context, page *Page, base string, p *prd.PRD, e prd.
 		return EntityResult{OK: true, Values: []string{pg.Path}}
 	}
 	return failed("chart", fmt.Errorf("no dashboard page"))
+}
+
+// filterValues are a value of an aggregate's filter field that it counts
+// and one that it leaves out ("" when there is none).
+func filterValues(e prd.Entity, f prd.Feature) (match, other string, ok bool) {
+	by, found := e.Field(f.Field2)
+	if f.Field2 == "" || !found {
+		return "", "", false
+	}
+	switch by.Type {
+	case prd.Boolean:
+		if f.Value == "true" {
+			return "true", "false", true
+		}
+		return "false", "true", true
+	case prd.Enum:
+		var rest []string
+		for _, o := range by.Options {
+			if !strings.EqualFold(o, f.Value) {
+				rest = append(rest, o)
+			}
+		}
+		if len(rest) == 0 {
+			return f.Value, "", true
+		}
+		if f.Compare == "ne" {
+			return rest[0], f.Value, true
+		}
+		return f.Value, rest[0], true
+	}
+	return "", "", false
 }
 
 func num(v float64) string {

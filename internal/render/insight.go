@@ -43,6 +43,26 @@ func (v *appView) insights() []insight {
 	return out
 }
 
+// filterCondition is the TypeScript keeping the records an aggregate is
+// about ("unpaid": status !== "paid"), or "" when it covers them all.
+func filterCondition(e *entityView, f prd.Feature) string {
+	if f.Kind != prd.FeatureAggregate || f.Field2 == "" {
+		return ""
+	}
+	field, ok := e.field(f.Field2)
+	op := map[string]string{"eq": "===", "ne": "!=="}[f.Compare]
+	if !ok || op == "" || field.Ref != nil {
+		return ""
+	}
+	switch field.Type {
+	case prd.Enum:
+		return fmt.Sprintf("item.%s %s %s", field.Key, op, jsString(f.Value))
+	case prd.Boolean:
+		return fmt.Sprintf("item.%s %s %s", field.Key, op, map[string]string{"true": "true", "false": "false"}[f.Value])
+	}
+	return ""
+}
+
 func (v *appView) entity(name string) *entityView {
 	for _, e := range v.Entities {
 		if e.Name == name {
@@ -54,6 +74,9 @@ func (v *appView) entity(name string) *entityView {
 
 func (v *appView) insight(e *entityView, f prd.Feature) (insight, bool) {
 	items := e.Key + "Items"
+	if cond := filterCondition(e, f); cond != "" {
+		items = fmt.Sprintf("%s.filter((item) => %s)", items, cond)
+	}
 	in := insight{Entity: e}
 	value, format, label := v.measure(e, f)
 	op := f.Op

@@ -420,3 +420,18 @@ func renderPrompt(t *testing.T, prompt string) map[Target][]File {
 	}
 	return out
 }
+
+// TestFilteredAggregate checks that a total narrowed by a state only reads
+// the records in that state.
+func TestFilteredAggregate(t *testing.T) {
+	files := renderPrompt(t, "Invoices with number, amount and status (draft, sent, paid). Show the total unpaid.")[Next]
+	for _, f := range files {
+		if f.Path == "components/dashboard.tsx" {
+			if !strings.Contains(string(f.Data), `invoiceItems.filter((item) => item.status !== "paid")`) {
+				t.Errorf("the unpaid total does not leave paid invoices out:\n%s", f.Data)
+			}
+			return
+		}
+	}
+	t.Error("no dashboard")
+}
