@@ -339,7 +339,7 @@ func lookupHint(ws []string) (hint, string) {
 	if len(ws) == 1 && flagWords[last] || len(ws) == 2 && (ws[0] == "is" || ws[0] == "has") {
 		return h(prd.Boolean), "yes/no"
 	}
-	if len(ws) == 2 && last == "on" && (strings.HasSuffix(ws[0], "ed") || irregularParticiples[ws[0]]) {
+	if len(ws) == 2 && last == "on" && participle(ws[0]) {
 		return h(prd.Date), "a date (\"" + phrase + "\")"
 	}
 	if len(ws) >= 2 && (ws[0] == "last" || ws[0] == "first" || ws[0] == "next") && strings.HasSuffix(last, "ed") {

@@ -176,7 +176,7 @@ func insideItem(cur item, toks []token, i int) bool {
 // datedOn keeps "on" after a participle that ends an item: "applied on",
 // "posted on" name the date of the event.
 func datedOn(cur item, toks []token, i int) bool {
-	if len(cur.toks) != 1 || !strings.HasSuffix(cur.toks[0].low, "ed") && !irregularParticiples[cur.toks[0].low] {
+	if len(cur.toks) != 1 || !participle(cur.toks[0].low) {
 		return false
 	}
 	if i+2 < len(toks) && toks[i+1].is("date", "day") {

@@ -92,7 +92,7 @@ func (m *model) fillFromPriors() {
 		case len(e.fields) == 0:
 			e.fields = genericFields(e.name)
 			m.assume("%s: no fields were listed, so it has a name and a description.", capital(e.name))
-		case !hasTextField(e) && (m.namedExamples(e) || known && (display == "title" || display == "name") && e.field(display) == nil && !hasTitleField(e) && firstOfType(e, prd.Enum) == ""):
+		case firstOfType(e, prd.Text) == "" && (m.namedExamples(e) || known && (display == "title" || display == "name") && e.field(display) == nil && !hasTitleField(e) && firstOfType(e, prd.Enum) == ""):
 			title := or(display, "name")
 			if title != "title" {
 				title = "name"
@@ -112,17 +112,6 @@ func (m *model) fillFromPriors() {
 			}
 		}
 	}
-}
-
-// hasTextField reports whether a record has a short text field to be
-// known by.
-func hasTextField(e *entityDraft) bool {
-	for _, f := range e.fields {
-		if f.Type == prd.Text {
-			return true
-		}
-	}
-	return false
 }
 
 // namedExamples reports whether the prompt names examples of the records

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nexusgen/nexusgen/internal/architect"
@@ -55,7 +56,7 @@ func (t typer) fields(ctx context.Context, entity, phrase string) ([]prd.Field, 
 		return nil, refuse("could not read a field from %q", phrase)
 	}
 	fields := p.Entities[0].Fields
-	if f := fields[0]; len(fields) > 1 && (f.Name == "title" || f.Name == "name") && !regexp.MustCompile(`\b`+f.Name+`\b`).MatchString(strings.ToLower(phrase)) {
+	if f := fields[0]; len(fields) > 1 && (f.Name == "title" || f.Name == "name") && !slices.Contains(strings.Fields(norm(phrase)), f.Name) {
 		fields = fields[1:] // the architect gives untitled records a title; an edit adds only what it names
 	}
 	for i := range fields {

@@ -173,6 +173,9 @@ func (d entityData) PinnedKey() string {
 	return ""
 }
 
+// compareOps are the TypeScript operators of the PRD's comparisons.
+var compareOps = map[string]string{"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "===", "ne": "!=="}
+
 // highlight returns the condition marking a record and its badge text.
 func (d entityData) highlight() (cond, label string) {
 	for _, ft := range d.App.FeaturesOf(prd.FeatureHighlight, d.E.Name) {
@@ -180,7 +183,7 @@ func (d entityData) highlight() (cond, label string) {
 			if f.Name != ft.Field || f.Ref != nil {
 				continue
 			}
-			op := map[string]string{"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "===", "ne": "!=="}[ft.Compare]
+			op := compareOps[ft.Compare]
 			if op == "" {
 				continue
 			}
@@ -321,18 +324,23 @@ type pageData struct {
 // Component is the page's React component name.
 func (d pageData) Component() string { return prd.Pascal(d.Page.Title) + "Page" }
 
-// toolFiles name each tool's component and file under components/tools.
-var toolFiles = map[string][2]string{
-	prd.ToolTimer: {"Timer", "timer"}, prd.ToolStopwatch: {"Stopwatch", "stopwatch"},
-	prd.ToolCalculator: {"Calculator", "calculator"}, prd.ToolConverter: {"Converter", "converter"},
-	prd.ToolTicTacToe: {"TicTacToe", "tictactoe"}, prd.Tool2048: {"Game2048", "game2048"},
+// toolAssets are the files each tool brings: its component (name and file
+// under components/tools), the logic module under lib/tools it may share
+// with another tool, and that module's unit test.
+var toolAssets = map[string]struct{ Component, File, Lib, Test string }{
+	prd.ToolTimer:      {"Timer", "timer", "clock", "clock"},
+	prd.ToolStopwatch:  {"Stopwatch", "stopwatch", "clock", "clock"},
+	prd.ToolCalculator: {"Calculator", "calculator", "calculator", "calculator"},
+	prd.ToolConverter:  {"Converter", "converter", "converter", "converter"},
+	prd.ToolTicTacToe:  {"TicTacToe", "tictactoe", "tictactoe", "tictactoe"},
+	prd.Tool2048:       {"Game2048", "game2048", "game2048", "2048"},
 }
 
 // ToolComponent is the component a tool page shows.
-func (d pageData) ToolComponent() string { return toolFiles[d.Page.Tool][0] }
+func (d pageData) ToolComponent() string { return toolAssets[d.Page.Tool].Component }
 
 // ToolFile is its file under components/tools.
-func (d pageData) ToolFile() string { return toolFiles[d.Page.Tool][1] }
+func (d pageData) ToolFile() string { return toolAssets[d.Page.Tool].File }
 
 // Description is the page's meta description.
 func (d pageData) Description() string {

@@ -50,8 +50,8 @@ func filterCondition(e *entityView, f prd.Feature) string {
 		return ""
 	}
 	field, ok := e.field(f.Field2)
-	op := map[string]string{"eq": "===", "ne": "!=="}[f.Compare]
-	if !ok || op == "" || field.Ref != nil {
+	op := compareOps[f.Compare]
+	if !ok || f.Compare != "eq" && f.Compare != "ne" || field.Ref != nil {
 		return ""
 	}
 	switch field.Type {

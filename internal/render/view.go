@@ -39,16 +39,8 @@ func (v *appView) HasDashboard() bool {
 
 // needs reports whether a shared file is used by this app.
 func (v *appView) needs(file string) bool {
-	for tool, names := range toolFiles {
-		switch file {
-		case "components/tools/" + names[1] + ".tsx":
-			return v.hasTool(tool)
-		}
-	}
-	switch {
-	case strings.HasPrefix(file, "lib/tools/") || strings.HasPrefix(file, "tests/unit/tool-"):
-		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(file, "lib/tools/"), "tests/unit/tool-"), ".test.ts"), ".ts")
-		return slices.ContainsFunc(toolLibs[base], v.hasTool)
+	if needed, ofTool := v.needsForTool(file); ofTool {
+		return needed
 	}
 	switch file {
 	case "components/theme-toggle.tsx":
@@ -70,10 +62,19 @@ func (v *appView) needs(file string) bool {
 	return true
 }
 
-// toolLibs are the tools each logic module (and its unit test) serves.
-var toolLibs = map[string][]string{
-	"clock": {prd.ToolTimer, prd.ToolStopwatch}, "calculator": {prd.ToolCalculator},
-	"converter": {prd.ToolConverter}, "tictactoe": {prd.ToolTicTacToe}, "game2048": {prd.Tool2048}, "2048": {prd.Tool2048},
+// needsForTool reports whether file belongs to a tool and, if so, whether
+// one of the app's tools uses it.
+func (v *appView) needsForTool(file string) (needed, ofTool bool) {
+	for tool, a := range toolAssets {
+		switch file {
+		case "components/tools/" + a.File + ".tsx", "lib/tools/" + a.Lib + ".ts", "tests/unit/tool-" + a.Test + ".test.ts":
+			if v.hasTool(tool) {
+				return true, true
+			}
+			ofTool = true
+		}
+	}
+	return false, ofTool
 }
 
 // ToolPages are the app's tool pages.
@@ -96,12 +97,7 @@ func (v *appView) HomeTool() *pageData {
 }
 
 func (v *appView) hasTool(tool string) bool {
-	for _, pg := range v.Pages {
-		if pg.Kind == prd.PageTool && pg.Tool == tool {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(v.ToolPages(), func(pg pageView) bool { return pg.Tool == tool })
 }
 
 func (v *appView) hasPage(k prd.PageKind) bool {
